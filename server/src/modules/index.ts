@@ -1,0 +1,47 @@
+import type { App } from '../types.ts';
+import auditLogRoutes from './audit-log/audit-log.routes.ts';
+import accountRoutes from './auth/account.routes.ts';
+import authRoutes from './auth/auth.routes.ts';
+import meRoutes from './auth/me.routes.ts';
+import passwordRoutes from './auth/password.routes.ts';
+import sessionsRoutes from './auth/sessions.routes.ts';
+import customersRoutes from './customers/customers.routes.ts';
+import estimationsRoutes from './estimations/estimations.routes.ts';
+import methodsRoutes from './methods/methods.routes.ts';
+import projectsRoutes from './projects/projects.routes.ts';
+import rfqsRoutes from './rfqs/rfqs.routes.ts';
+import salesOrdersRoutes from './sales-orders/sales-orders.routes.ts';
+import samplesRoutes from './samples/samples.routes.ts';
+import specificationsRoutes from './specifications/specifications.routes.ts';
+import systemRoutes from './system/system.routes.ts';
+import testExecutionsRoutes from './test-executions/test-executions.routes.ts';
+import testPlansRoutes from './test-plans/test-plans.routes.ts';
+import resultsGridRoutes from './test-results/results-grid.routes.ts';
+import testResultsRoutes from './test-results/test-results.routes.ts';
+import trfsRoutes from './trfs/trfs.routes.ts';
+import usersRoutes from './users/users.routes.ts';
+
+/** Every module of the API, registered in this order by buildApp. A new resource adds one line. */
+export const modules: ((app: App) => Promise<void>)[] = [
+  systemRoutes,
+  authRoutes,
+  accountRoutes,
+  passwordRoutes,
+  sessionsRoutes,
+  meRoutes,
+  usersRoutes,
+  customersRoutes,
+  methodsRoutes,
+  specificationsRoutes,
+  rfqsRoutes,
+  estimationsRoutes,
+  projectsRoutes,
+  salesOrdersRoutes,
+  trfsRoutes,
+  samplesRoutes,
+  testPlansRoutes,
+  testExecutionsRoutes,
+  testResultsRoutes,
+  resultsGridRoutes,
+  auditLogRoutes,
+];

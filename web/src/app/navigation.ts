@@ -1,0 +1,79 @@
+import {
+  type Icon,
+  IconBriefcase,
+  IconBuilding,
+  IconBuildingStore,
+  IconChecklist,
+  IconFileDescription,
+  IconFileDollar,
+  IconFileText,
+  IconFlask,
+  IconGauge,
+  IconInbox,
+  IconListCheck,
+  IconMessageQuestion,
+  IconPackage,
+  IconPackages,
+  IconRuler2,
+  IconSend,
+  IconShieldCheck,
+  IconShoppingCart,
+  IconTestPipe,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { Role } from '../api/types';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  /** Exactly the roles that see this entry (the portal is for customers only, even for admins). */
+  roles: readonly Role[];
+  /** Entries with the same group are shown together under its heading (e.g. "Catalogue"). */
+  group?: string;
+}
+
+const STAFF: Role[] = ['admin', 'manager', 'engineer', 'auditor', 'viewer'];
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'Dashboard', icon: IconGauge, roles: STAFF },
+  { to: '/customers', label: 'Customers', icon: IconBuilding, roles: STAFF },
+  { to: '/rfqs', label: 'RFQs', icon: IconInbox, roles: STAFF, group: 'Sales' },
+  { to: '/quotes', label: 'Quotes', icon: IconFileDollar, roles: STAFF, group: 'Sales' },
+  { to: '/sales-orders', label: 'Sales orders', icon: IconShoppingCart, roles: STAFF, group: 'Sales' },
+  { to: '/methods', label: 'Methods', icon: IconTestPipe, roles: STAFF, group: 'Catalogue' },
+  { to: '/specifications', label: 'Specifications', icon: IconRuler2, roles: STAFF, group: 'Catalogue' },
+  { to: '/projects', label: 'Projects', icon: IconBriefcase, roles: STAFF, group: 'Lab' },
+  { to: '/trfs', label: 'TRFs', icon: IconFileDescription, roles: STAFF, group: 'Lab' },
+  { to: '/samples', label: 'Samples', icon: IconPackages, roles: STAFF, group: 'Lab' },
+  { to: '/bench', label: 'My bench', icon: IconFlask, roles: ['admin', 'manager', 'engineer'], group: 'Lab' },
+  { to: '/test-plans', label: 'Test plans', icon: IconListCheck, roles: STAFF, group: 'Lab' },
+  { to: '/test-results', label: 'Results', icon: IconChecklist, roles: STAFF, group: 'Lab' },
+  { to: '/users', label: 'Users', icon: IconUsers, roles: ['admin', 'manager'] },
+  { to: '/audit-log', label: 'Audit log', icon: IconShieldCheck, roles: ['admin', 'auditor'] },
+  { to: '/portal', label: 'My company', icon: IconBuildingStore, roles: ['customer'] },
+  { to: '/portal/requests', label: 'My requests', icon: IconMessageQuestion, roles: ['customer'] },
+  { to: '/portal/projects', label: 'My projects', icon: IconBriefcase, roles: ['customer'] },
+  { to: '/portal/test-requests/new', label: 'Submit a test request', icon: IconSend, roles: ['customer'] },
+  { to: '/portal/test-requests', label: 'My test requests', icon: IconFileText, roles: ['customer'] },
+  { to: '/portal/samples', label: 'My samples', icon: IconPackage, roles: ['customer'] },
+  { to: '/test-results', label: 'My results', icon: IconChecklist, roles: ['customer'] },
+];
+
+export const navFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));
+
+export interface NavSection {
+  group?: string;
+  items: NavItem[];
+}
+
+/** Items in order, each group gathered where its first entry stands; ungrouped entries stand alone. */
+export function navSections(items: NavItem[]): NavSection[] {
+  const sections: NavSection[] = [];
+  for (const item of items) {
+    const section = item.group ? sections.find((s) => s.group === item.group) : undefined;
+    if (section) section.items.push(item);
+    else sections.push({ group: item.group, items: [item] });
+  }
+  return sections;
+}

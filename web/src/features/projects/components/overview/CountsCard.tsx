@@ -1,0 +1,82 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+
+const words = (key: string) => key.replace(/_/g, ' ');
+
+/** Counts by status as labelled badges (the word is always shown, never colour alone). */
+export function Counts({ counts, testId }: { counts: Record<string, number>; testId?: string }) {
+  const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
+  if (!entries.length) return null;
+  return (
+    <Group gap={6} data-testid={testId}>
+      {entries.map(([status, n]) => (
+        <Badge key={status} variant="light" color="gray" tt="none">
+          {words(status)}: {n}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/**
+ * One section of the project page: a total, counts by status and the latest few items, each
+ * linking to its own page when there is one for this user.
+ */
+export function CountsCard<T extends { id: string }>({
+  title,
+  total,
+  byStatus,
+  latest = [],
+  render,
+  href,
+  empty,
+  children,
+}: {
+  title: string;
+  total: number;
+  byStatus: Record<string, number>;
+  latest?: T[];
+  render?: (item: T) => ReactNode;
+  href?: (item: T) => string | undefined;
+  empty: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Card withBorder padding="lg" data-testid={`section-${title.toLowerCase().replace(/\W+/g, '-')}`}>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} fz="h4">
+          {title}
+        </Title>
+        <Text fw={700} size="lg">
+          {total}
+        </Text>
+      </Group>
+      {total === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          <Counts counts={byStatus} />
+          {children}
+          {render &&
+            latest.map((item) => {
+              const to = href?.(item);
+              return (
+                <Text key={item.id} size="sm">
+                  {to ? (
+                    <Anchor component={Link} to={to}>
+                      {render(item)}
+                    </Anchor>
+                  ) : (
+                    render(item)
+                  )}
+                </Text>
+              );
+            })}
+        </Stack>
+      )}
+    </Card>
+  );
+}
