@@ -147,4 +147,25 @@ describe.skipIf(!PG_URL)('two instances on PostgreSQL without Redis (LISTEN/NOTI
   it('a logout-all on A kills the access token on B at once', async () => {
     await revokedOnB(a, b, logoutAll(a.app));
   });
+
+  it('replaces a listening connection the server kills, once, and fans out again', async () => {
+    const pool = a.database.pool as NonNullable<typeof a.database.pool>;
+    const listeners = async () =>
+      (
+        await pool.query(
+          `select pid from pg_stat_activity where datname = current_database() and query like 'LISTEN%'`,
+        )
+      ).rows as { pid: number }[];
+    expect(await listeners()).toHaveLength(2);
+    const reset = received(b.app, (m) => m.type === 'reset');
+    await pool.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query like 'LISTEN%'`,
+    );
+    await reset; // B was told it may have missed messages and dropped its caches
+    for (let i = 0; i < 100 && (await listeners()).length < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await listeners()).toHaveLength(2);
+    await revokedOnB(a, b, logout(a.app));
+  });
 });

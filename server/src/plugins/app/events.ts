@@ -84,23 +84,28 @@ class PostgresBus extends LocalBus {
   }
   async start(): Promise<void> {
     if (this.closed) return;
+    let client: pg.PoolClient | undefined;
     try {
-      const client = await this.pool.connect();
+      client = await this.pool.connect();
       this.client = client;
-      client.on('notification', (n) => n.payload && this.deliver(n.payload));
-      client.on('error', (err) => {
-        this.onError(err);
-        this.reconnect();
-      });
-      await client.query(`LISTEN ${CHANNEL}`);
+      const listener = client;
+      listener.on('notification', (n) => n.payload && this.deliver(n.payload));
+      listener.on('error', (err) => this.drop(listener, err));
+      await listener.query(`LISTEN ${CHANNEL}`);
     } catch (err) {
-      this.onError(err as Error);
-      this.reconnect();
+      this.drop(client, err as Error);
     }
   }
-  private reconnect() {
-    this.client?.release(true);
+  /**
+   * A broken listening connection can report itself more than once (an `error` event, then the
+   * rejected LISTEN, or a second FATAL): only the first report releases it and schedules a new one;
+   * releasing a pool client twice throws outside any request.
+   */
+  private drop(client: pg.PoolClient | undefined, err: Error) {
+    if (client && this.client !== client) return;
+    this.onError(err);
     this.client = undefined;
+    client?.release(true);
     if (this.closed) return;
     this.emitter.emit('message', { type: 'reset' });
     setTimeout(() => void this.start(), 1000).unref();
@@ -111,7 +116,9 @@ class PostgresBus extends LocalBus {
   override async close() {
     this.closed = true;
     await super.close();
-    this.client?.release(true);
+    const client = this.client;
+    this.client = undefined;
+    client?.release(true);
   }
 }
 
