@@ -18,7 +18,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * In-app notifications: one row per recipient. Not an entity (no version, never edited except
- * `read_at`, never archived): a message, not a record. `dedupe_key` makes a repeat a no-op per user,
+ * `read_at` and a dismissal): a message, not a record. `dedupe_key` makes a repeat a no-op per user,
  * so a reminder sweep that runs twice notifies once.
  */
 export const notifications = pgTable(
@@ -39,6 +39,8 @@ export const notifications = pgTable(
     dedupe_key: text('dedupe_key'),
     read_at: ts('read_at'),
     created_at: ts('created_at').notNull().defaultNow(),
+    /** Dismissed by its recipient: out of the list (the list contract's `archived=true` shows them). */
+    archived_at: ts('archived_at'),
   },
   (t) => [
     index('notifications_user_created_idx').on(t.user_id, t.created_at, t.id),
