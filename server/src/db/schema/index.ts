@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './customers.ts';
+export * from './documents.ts';
 export * from './equipment.ts';
 export * from './estimations.ts';
 export * from './jobs.ts';
