@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -22,7 +18,6 @@ import {
   toInput,
   useCustomerForm,
 } from '../../features/customers/components/CustomerForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 export function CustomerEditPage() {
   const { id = '' } = useParams();
@@ -34,80 +29,32 @@ export function CustomerEditPage() {
 }
 
 function EditForm({ customer }: { customer: Customer }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useCustomerForm(customer);
-  // The version this form edits: the If-Match of the save.
-  const [version, setVersion] = useState(customer.version);
-  const [newer, setNewer] = useState<Customer | null>(null);
-  const [overwriting, setOverwriting] = useState(false);
-
-  const saved = (updated: Customer) => {
-    queryClient.setQueryData(customerKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: customerKeys.all });
-    notifySuccess(`${updated.company_name} was saved.`, 'Customer saved');
-    navigate(`/customers/${updated.id}`);
-  };
-
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: customer,
     form,
-    (values) => replaceCustomer(customer.id, toInput(values), version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        // Someone saved in between: fetch their version and let the user choose.
-        void queryClient
-          .fetchQuery({ ...customerQuery(customer.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
-
-  const mine = toInput(form.getValues()) as Record<string, unknown>;
+    replace: replaceCustomer,
+    toInput,
+    toFormValues,
+    query: customerQuery,
+    keys: customerKeys,
+    fields: CUSTOMER_FIELDS,
+    detailPath: (record) => `/customers/${record.id}`,
+    savedMessage: (updated) => `${updated.company_name} was saved.`,
+    savedTitle: 'Customer saved',
+  });
   return (
     <>
-      <PageHeader title={`Edit ${customer.company_name}`} subtitle={`Version ${version}`} />
+      <PageHeader title={`Edit ${customer.company_name}`} subtitle={`Version ${edit.base.version}`} />
       <CustomerForm
         form={form}
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save changes"
-        onCancel={() => navigate(`/customers/${customer.id}`)}
+        onCancel={edit.cancel}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={CUSTOMER_FIELDS}
-        mine={mine}
-        theirs={newer as (Customer & Record<string, unknown>) | null}
-        overwriting={overwriting}
-        onCancel={() => {
-          if (newer) setVersion(newer.version);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setVersion(newer.version);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          setOverwriting(true);
-          try {
-            saved(await replaceCustomer(customer.id, toInput(form.getValues()), newer.version));
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setOverwriting(false);
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }

@@ -1,11 +1,7 @@
 import { Alert, Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { type Quote, quoteKeys, quoteQuery, replaceQuote, useQuote } from '../../features/estimations/api';
@@ -16,7 +12,6 @@ import {
   toInput,
   useQuoteForm,
 } from '../../features/estimations/components/QuoteForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 export function QuoteEditPage() {
   const { id = '' } = useParams();
@@ -34,79 +29,38 @@ export function QuoteEditPage() {
 }
 
 function EditForm({ quote }: { quote: Quote }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useQuoteForm(quote);
-  const [version, setVersion] = useState(quote.version);
-  const [newer, setNewer] = useState<Quote | null>(null);
-  const saved = (updated: Quote) => {
-    queryClient.setQueryData(quoteKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
-    notifySuccess(
-      `${updated.number} rev ${updated.revision} was saved: total ${updated.total} ${updated.currency}.`,
-    );
-    navigate(`/quotes/${updated.id}`);
-  };
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: quote,
     form,
-    (values) => replaceQuote(quote.id, toInput(values), version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        void queryClient
-          .fetchQuery({ ...quoteQuery(quote.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
+    replace: replaceQuote,
+    toInput: toInput,
+    toFormValues,
+    query: quoteQuery,
+    keys: quoteKeys,
+    fields: QUOTE_FIELDS,
+    detailPath: (record) => `/quotes/${record.id}`,
+    savedMessage: (updated) =>
+      `${updated.number} rev ${updated.revision} was saved: total ${updated.total} ${updated.currency}.`,
+  });
   return (
     <>
       <PageHeader
         title={`Edit ${quote.number} rev ${quote.revision}`}
-        subtitle={`Draft · version ${version}`}
+        subtitle={`Draft · version ${edit.base.version}`}
       />
       <QuoteForm
         form={form}
         fixedCustomer={
           quote.rfq_number ? `${quote.customer_name} · ${quote.rfq_number}` : quote.customer_name
         }
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save draft"
-        onCancel={() => navigate(`/quotes/${quote.id}`)}
+        onCancel={edit.cancel}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={QUOTE_FIELDS}
-        mine={toInput(form.getValues()) as Record<string, unknown>}
-        theirs={newer as (Quote & Record<string, unknown>) | null}
-        overwriting={false}
-        onCancel={() => {
-          if (newer) setVersion(newer.version);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setVersion(newer.version);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          try {
-            saved(await replaceQuote(quote.id, toInput(form.getValues()), newer.version));
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }

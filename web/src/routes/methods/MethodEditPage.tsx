@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { type Method, methodKeys, methodQuery, replaceMethod, useMethod } from '../../features/methods/api';
@@ -16,7 +12,6 @@ import {
   toInput,
   useMethodForm,
 } from '../../features/methods/components/methodForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 export function MethodEditPage() {
   const { id = '' } = useParams();
@@ -28,80 +23,32 @@ export function MethodEditPage() {
 }
 
 function EditForm({ method }: { method: Method }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useMethodForm(method);
-  // The version this form edits: the If-Match of the save.
-  const [version, setVersion] = useState(method.version);
-  const [newer, setNewer] = useState<Method | null>(null);
-  const [overwriting, setOverwriting] = useState(false);
-
-  const saved = (updated: Method) => {
-    queryClient.setQueryData(methodKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: methodKeys.all });
-    notifySuccess(`${updated.code} was saved.`, 'Method saved');
-    navigate(`/methods/${updated.id}`);
-  };
-
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: method,
     form,
-    (values) => replaceMethod(method.id, toInput(values), version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        // Someone saved in between: fetch their version and let the user choose.
-        void queryClient
-          .fetchQuery({ ...methodQuery(method.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
-
-  const mine = toInput(form.getValues()) as Record<string, unknown>;
+    replace: replaceMethod,
+    toInput: toInput,
+    toFormValues,
+    query: methodQuery,
+    keys: methodKeys,
+    fields: METHOD_FIELDS,
+    detailPath: (record) => `/methods/${record.id}`,
+    savedMessage: (updated) => `${updated.code} was saved.`,
+    savedTitle: 'Method saved',
+  });
   return (
     <>
-      <PageHeader title={`Edit ${method.code}`} subtitle={`Version ${version}`} />
+      <PageHeader title={`Edit ${method.code}`} subtitle={`Version ${edit.base.version}`} />
       <MethodForm
         form={form}
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save changes"
-        onCancel={() => navigate(`/methods/${method.id}`)}
+        onCancel={edit.cancel}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={METHOD_FIELDS}
-        mine={mine}
-        theirs={newer as (Method & Record<string, unknown>) | null}
-        overwriting={overwriting}
-        onCancel={() => {
-          if (newer) setVersion(newer.version);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setVersion(newer.version);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          setOverwriting(true);
-          try {
-            saved(await replaceMethod(method.id, toInput(form.getValues()), newer.version));
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setOverwriting(false);
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }

@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -22,7 +18,6 @@ import {
   toInput,
   useProjectForm,
 } from '../../features/projects/components/ProjectForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 export function ProjectEditPage() {
   const { id = '' } = useParams();
@@ -34,72 +29,32 @@ export function ProjectEditPage() {
 }
 
 function EditForm({ project }: { project: Project }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useProjectForm(project);
-  const [version, setVersion] = useState(project.version);
-  const [newer, setNewer] = useState<Project | null>(null);
-  const saved = (updated: Project) => {
-    queryClient.setQueryData(projectKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: projectKeys.all });
-    notifySuccess(`${updated.number} was saved.`);
-    navigate(`/projects/${updated.id}`);
-  };
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: project,
     form,
-    (values) => replaceProject(project.id, toInput(values), version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        void queryClient
-          .fetchQuery({ ...projectQuery(project.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
+    replace: replaceProject,
+    toInput: toInput,
+    toFormValues,
+    query: projectQuery,
+    keys: projectKeys,
+    fields: PROJECT_FIELDS,
+    detailPath: (record) => `/projects/${record.id}`,
+    savedMessage: (updated) => `${updated.number} was saved.`,
+  });
   return (
     <>
-      <PageHeader title={`Edit ${project.number}`} subtitle={`Version ${version}`} />
+      <PageHeader title={`Edit ${project.number}`} subtitle={`Version ${edit.base.version}`} />
       <ProjectForm
         form={form}
         project={project}
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save changes"
-        onCancel={() => navigate(`/projects/${project.id}`)}
+        onCancel={edit.cancel}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={PROJECT_FIELDS}
-        mine={toInput(form.getValues()) as Record<string, unknown>}
-        theirs={newer as (Project & Record<string, unknown>) | null}
-        overwriting={false}
-        onCancel={() => {
-          if (newer) setVersion(newer.version);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setVersion(newer.version);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          try {
-            saved(await replaceProject(project.id, toInput(form.getValues()), newer.version));
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }

@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { replaceSample, type Sample, sampleKeys, sampleQuery, useSample } from '../../features/samples/api';
@@ -16,7 +12,6 @@ import {
   toInput,
   useSampleForm,
 } from '../../features/samples/components/sampleForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 export function SampleEditPage() {
   const { id = '' } = useParams();
@@ -28,78 +23,34 @@ export function SampleEditPage() {
 }
 
 function EditForm({ sample }: { sample: Sample }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useSampleForm(sample);
-  const [version, setVersion] = useState(sample.version);
-  const [newer, setNewer] = useState<Sample | null>(null);
-  const [overwriting, setOverwriting] = useState(false);
-
-  const saved = (updated: Sample) => {
-    queryClient.setQueryData(sampleKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: sampleKeys.all });
-    notifySuccess(`${updated.number} was saved.`, 'Sample saved');
-    navigate(`/samples/${updated.id}`);
-  };
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: sample,
     form,
-    (values) => replaceSample(sample.id, toInput(values), version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        void queryClient
-          .fetchQuery({ ...sampleQuery(sample.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
-
+    replace: replaceSample,
+    toInput: toInput,
+    toFormValues,
+    query: sampleQuery,
+    keys: sampleKeys,
+    fields: SAMPLE_FIELDS,
+    detailPath: (record) => `/samples/${record.id}`,
+    savedMessage: (updated) => `${updated.number} was saved.`,
+    savedTitle: 'Sample saved',
+  });
   return (
     <>
-      <PageHeader title={`Edit ${sample.number}`} subtitle={`Version ${version}`} />
+      <PageHeader title={`Edit ${sample.number}`} subtitle={`Version ${edit.base.version}`} />
       <SampleForm
         form={form}
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save changes"
-        onCancel={() => navigate(`/samples/${sample.id}`)}
+        onCancel={edit.cancel}
         editing
         knownProject={{ value: sample.project_id, label: sample.project_number }}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={SAMPLE_FIELDS}
-        mine={toInput(form.getValues()) as unknown as Record<string, unknown>}
-        theirs={newer as (Sample & Record<string, unknown>) | null}
-        overwriting={overwriting}
-        onCancel={() => {
-          if (newer) setVersion(newer.version);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setVersion(newer.version);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          setOverwriting(true);
-          try {
-            saved(await replaceSample(sample.id, toInput(form.getValues()), newer.version));
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setOverwriting(false);
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }

@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '../../api/problem';
+import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
-import { ConflictDialog } from '../../components/dialogs/ConflictDialog';
-import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { useRecordEdit } from '../../components/forms/useRecordEdit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -22,7 +18,6 @@ import {
   toReplaceInput,
   useSpecificationForm,
 } from '../../features/specifications/components/specificationForm';
-import { notifyError, notifySuccess } from '../../lib/notify';
 
 /** Corrects name, description and source of the current revision in place (PUT with If-Match). */
 export function SpecificationEditPage() {
@@ -35,83 +30,37 @@ export function SpecificationEditPage() {
 }
 
 function EditForm({ spec }: { spec: Specification }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const form = useSpecificationForm(spec);
-  const [current, setCurrent] = useState(spec);
-  const [newer, setNewer] = useState<Specification | null>(null);
-  const [overwriting, setOverwriting] = useState(false);
-
-  const saved = (updated: Specification) => {
-    queryClient.setQueryData(specificationKeys.detail(updated.id), updated);
-    void queryClient.invalidateQueries({ queryKey: specificationKeys.all });
-    notifySuccess(`${updated.code} rev ${updated.revision} was saved.`, 'Specification saved');
-    navigate(`/specifications/${updated.id}`);
-  };
-
-  const { onSubmit, pending, formError } = useFormSubmit(
+  const edit = useRecordEdit({
+    record: spec,
     form,
-    (values) => replaceSpecification(spec.id, toReplaceInput(values, current), current.version),
-    {
-      onSuccess: saved,
-      onError: (error) => {
-        if (!isApiError(error, 412)) return false;
-        // Someone saved in between: fetch their version and let the user choose.
-        void queryClient
-          .fetchQuery({ ...specificationQuery(spec.id), staleTime: 0 })
-          .then(setNewer)
-          .catch(notifyError);
-        return true;
-      },
-    },
-  );
-
-  const mine = toReplaceInput(form.getValues(), current) as Record<string, unknown>;
+    replace: replaceSpecification,
+    toInput: toReplaceInput,
+    toFormValues,
+    query: specificationQuery,
+    keys: specificationKeys,
+    fields: SPECIFICATION_FIELDS,
+    detailPath: (record) => `/specifications/${record.id}`,
+    savedMessage: (updated) => `${updated.code} rev ${updated.revision} was saved.`,
+    savedTitle: 'Specification saved',
+  });
   return (
     <>
-      <PageHeader title={`Edit ${spec.code} rev ${spec.revision}`} subtitle={`Version ${current.version}`} />
+      <PageHeader
+        title={`Edit ${spec.code} rev ${spec.revision}`}
+        subtitle={`Version ${edit.base.version}`}
+      />
       <SpecificationForm
         form={form}
         mode="edit"
-        current={current}
-        onSubmit={onSubmit}
-        pending={pending}
-        formError={formError}
+        current={edit.base}
+        onSubmit={edit.onSubmit}
+        pending={edit.pending}
+        formError={edit.formError}
         submitLabel="Save changes"
-        onCancel={() => navigate(`/specifications/${spec.id}`)}
+        onCancel={edit.cancel}
       />
-      <ConflictDialog
-        opened={newer !== null}
-        fields={SPECIFICATION_FIELDS}
-        mine={mine}
-        theirs={newer as (Specification & Record<string, unknown>) | null}
-        overwriting={overwriting}
-        onCancel={() => {
-          if (newer) setCurrent(newer);
-          setNewer(null);
-        }}
-        onReload={() => {
-          if (!newer) return;
-          form.setValues(toFormValues(newer));
-          form.resetDirty();
-          setCurrent(newer);
-          setNewer(null);
-        }}
-        onOverwrite={async () => {
-          if (!newer) return;
-          setOverwriting(true);
-          try {
-            saved(
-              await replaceSpecification(spec.id, toReplaceInput(form.getValues(), newer), newer.version),
-            );
-          } catch (error) {
-            notifyError(error, 'Could not overwrite');
-          } finally {
-            setOverwriting(false);
-            setNewer(null);
-          }
-        }}
-      />
+      {edit.conflictDialog}
     </>
   );
 }
