@@ -1,0 +1,36 @@
+import { date, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Pre-aggregated approved results, one row per (approval day, customer, method, verdict,
+ * turnaround days, due status), so the dashboard reads a few hundred rows a day instead of every
+ * result. Maintained incrementally by a trigger on `test_results` (hand-written in the migration
+ * `analytics`): a result counts here while it is approved, current (not superseded) and not
+ * archived; any write that changes that moves its count from the old key to the new one in the
+ * same transaction, so the figures are never stale. `analytics_result_rollup_rebuild()` recomputes
+ * the whole table (after a bulk load with the trigger disabled, or a restore).
+ *
+ * - `tat_days`: turnaround, the approval date minus the sample's received date (days, ≥ 0).
+ * - `due_state`: 1 approved on or before the due date, 0 late, -1 no due date known. The due date
+ *   is the plan's `due_date`, else the sample's received date + the method's `tat_days`, as they
+ *   were when the result was approved.
+ */
+export const analyticsResultDaily = pgTable(
+  'analytics_result_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    customer_id: uuid('customer_id').notNull(),
+    method_id: uuid('method_id').notNull(),
+    verdict: text('verdict').notNull(),
+    tat_days: integer('tat_days').notNull(),
+    due_state: smallint('due_state').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      name: 'analytics_result_daily_pkey',
+      columns: [t.day, t.customer_id, t.method_id, t.verdict, t.tat_days, t.due_state],
+    }),
+    index('analytics_result_daily_customer_idx').on(t.customer_id, t.day),
+    index('analytics_result_daily_method_idx').on(t.method_id, t.day),
+  ],
+);
