@@ -199,6 +199,13 @@ test('from a portal request to approved results the customer can read', async ({
   await expect(page.getByTestId('review-queue')).toContainText(samples[1]);
   await page.getByRole('checkbox', { name: 'Select all' }).check();
   await page.getByRole('button', { name: /Review and approve 6 selected/ }).click();
+  // approving is an e-signature: a wrong password is refused on the field, nothing approved
+  const signature = page.getByRole('dialog', { name: 'Approve 6 results' });
+  await signature.getByLabel('Your password').fill('not-my-password');
+  await signature.getByLabel('Your password').press('Enter');
+  await expect(signature.getByText('the password is not correct')).toBeVisible();
+  await signature.getByLabel('Your password').fill(MANAGER.password);
+  await signature.getByRole('button', { name: 'Sign and approve' }).click();
   await expect(page.getByTestId('bulk-progress')).toContainText('6 of 6 done');
   await screenshot(page, 'review-queue');
   await signOut(page);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { signedIn } from '../../../test/factories/index.ts';
+import { signedIn, TEST_PASSWORD } from '../../../test/factories/index.ts';
 import {
   type Bench,
   createPlan,
@@ -39,7 +39,10 @@ describe('GET /projects/{id}/results-grid', () => {
       await enterResult(t.app, bench, { execution_id: first.id, parameter: 'Elongation', value: 45 })
     ).json();
     await act(`test-results/${old.id}/review`, bench.engineer.headers);
-    await act(`test-results/${old.id}/approve`, bench.manager.headers);
+    await act(`test-results/${old.id}/approve`, bench.manager.headers, {
+      password: TEST_PASSWORD,
+      meaning: 'approved',
+    });
     const corrected = await act(`test-results/${old.id}/correct`, bench.engineer.headers, {
       value: 35,
       reason: 'misread',

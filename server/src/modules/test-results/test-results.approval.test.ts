@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { signedIn } from '../../../test/factories/index.ts';
+import { signedIn, TEST_PASSWORD } from '../../../test/factories/index.ts';
 import {
   type Bench,
   createPlan,
@@ -12,6 +12,7 @@ import {
   planExecutions,
   startExecution,
 } from '../../../test/factories/testing.ts';
+import { settleSignatureFailures } from '../../lib/signatures.ts';
 
 let t: TestApp;
 let bench: Bench;
@@ -25,8 +26,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+/** Approving is signed: the approver's password again and the meaning `approved`. */
+const SIGNED = { password: TEST_PASSWORD, meaning: 'approved' };
 const act = (id: string, name: string, headers: Record<string, string>, payload?: object) =>
-  t.app.inject({ method: 'POST', url: `${url}/${id}/${name}`, headers, payload });
+  t.app.inject({
+    method: 'POST',
+    url: `${url}/${id}/${name}`,
+    headers,
+    payload: payload ?? (name === 'approve' ? SIGNED : undefined),
+  });
 
 /** One entered result for Elongation on a fresh running execution. */
 async function entered(value: number | string = 25, headers = bench.engineer.headers, local: Bench = bench) {
@@ -234,5 +242,78 @@ describe('customer scoping', () => {
     );
     expect(write.statusCode).toBe(403);
     expect((await act(approvedOne.id, 'approve', portal.headers)).statusCode).toBe(403);
+  });
+});
+
+describe('approval e-signature', () => {
+  const count = async (q: ReturnType<typeof sql>) =>
+    Number(((await t.app.db.execute(q)) as unknown as { rows: { n: number | string }[] }).rows[0].n);
+
+  it('stores who signed, the meaning and a hash of what was approved, with the approval', async () => {
+    const r = await approved(26);
+    const rows = (await t.app.db.execute(
+      sql`select user_id, user_name, meaning, content_sha256 from signatures where entity_type = 'test_result' and entity_id = ${r.id}`,
+    )) as unknown as { rows: Record<string, string>[] };
+    expect(rows.rows).toEqual([
+      {
+        user_id: bench.manager.user.id,
+        user_name: 'Test User',
+        meaning: 'approved',
+        content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+  });
+
+  it('refuses a wrong password with 403 signature-refused, and nothing changes', async () => {
+    const r = await entered(27);
+    const reviewed = (await act(r.id, 'review', bench.engineer.headers)).json();
+    const events = await count(sql`select count(*) as n from audit_events where entity_id = ${r.id}`);
+    const res = await act(r.id, 'approve', bench.manager.headers, {
+      password: 'not my password',
+      meaning: 'approved',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().type).toMatch(/signature-refused$/);
+    expect(res.json().errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    const after = await t.app.inject({ url: `${url}/${r.id}`, headers: bench.manager.headers });
+    expect(after.json()).toMatchObject({ status: 'reviewed', version: reviewed.version, approved_by: null });
+    expect(await count(sql`select count(*) as n from signatures where entity_id = ${r.id}`)).toBe(0);
+    expect(await count(sql`select count(*) as n from audit_events where entity_id = ${r.id}`)).toBe(events);
+  });
+
+  it('asks for the password and the meaning `approved` (422 naming the field)', async () => {
+    const r = await entered(28);
+    await act(r.id, 'review', bench.engineer.headers);
+    const none = await act(r.id, 'approve', bench.manager.headers, {});
+    expect(none.statusCode).toBe(422);
+    expect(none.json().errors.map((e: { field: string }) => e.field)).toContain('password');
+    const wrongMeaning = await act(r.id, 'approve', bench.manager.headers, {
+      password: TEST_PASSWORD,
+      meaning: 'issued',
+    });
+    expect(wrongMeaning.statusCode).toBe(422);
+    expect(wrongMeaning.json().errors).toEqual([{ field: 'meaning', message: expect.any(String) }]);
+  });
+
+  it('counts failed signatures toward the account lockout', async () => {
+    const signer = await signedIn(t.app, 'manager');
+    const r = await entered(29);
+    await act(r.id, 'review', bench.engineer.headers);
+    for (let i = 0; i < t.app.config.LOCKOUT_THRESHOLD; i++) {
+      const res = await act(r.id, 'approve', signer.headers, { password: `wrong-${i}`, meaning: 'approved' });
+      expect(res.statusCode).toBe(403);
+      await settleSignatureFailures(t.app);
+    }
+    // locked now: even the right password is refused, and a login gets 423
+    const locked = await act(r.id, 'approve', signer.headers);
+    expect(locked.statusCode).toBe(403);
+    expect(locked.json().errors[0].message).toMatch(/locked/);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: signer.user.email, password: TEST_PASSWORD },
+    });
+    expect(login.statusCode).toBe(423);
   });
 });

@@ -6,6 +6,7 @@ import { testResults } from '../../db/schema/index.ts';
 import type { ActionDef } from '../../lib/actions.ts';
 import { findVisible, type Row } from '../../lib/crud.ts';
 import { conflict, type FieldError, forbidden, HttpError, unprocessable } from '../../lib/errors.ts';
+import { requireMeaning, SignatureBody, sign } from '../../lib/signatures.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import {
   currentResult,
@@ -188,16 +189,39 @@ const approve: ActionDef = {
   from: ['reviewed'],
   to: 'approved',
   roles: MANAGERS,
-  summary: 'Approve (four-eyes: never by the person who entered it); approved results are locked',
-  apply: (_tx, row: Row, _body, req) => {
+  summary:
+    'Approve with an e-signature (password again, meaning `approved`); four-eyes: never by the person who entered it; approved results are locked',
+  body: SignatureBody,
+  apply: async (tx, row: Row, body, req) => {
     if (row.entered_by === req.user.id) {
       throw forbidden(
         'Four-eyes rule: a result cannot be approved by the person who entered it; another manager must approve it',
       );
     }
+    requireMeaning(body, ['approved']);
+    await sign(tx, req, {
+      entityType: 'test_result',
+      entityId: String(row.id),
+      meaning: String(body.meaning),
+      content: signedResult(row),
+    });
     return { approved_by: req.user.id, approved_at: new Date() };
   },
 };
+
+/** What an approval signs: the result as judged, at the version approved. */
+const signedResult = (row: Row) => ({
+  id: row.id,
+  version: row.version,
+  execution_id: row.execution_id,
+  parameter: row.parameter,
+  value_numeric: row.value_numeric,
+  value_text: row.value_text,
+  unit: row.unit,
+  uncertainty: row.uncertainty,
+  verdicts: row.verdicts,
+  overall_verdict: row.overall_verdict,
+});
 
 const reject: ActionDef = {
   name: 'reject',

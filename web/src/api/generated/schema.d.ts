@@ -288,7 +288,7 @@ export interface paths {
         };
         /**
          * List customers
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["customers-list"];
         put?: never;
@@ -358,7 +358,7 @@ export interface paths {
         };
         /**
          * List estimations
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["estimations-list"];
         put?: never;
@@ -547,7 +547,7 @@ export interface paths {
         };
         /**
          * List methods
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["methods-list"];
         put?: never;
@@ -634,9 +634,79 @@ export interface paths {
         };
         /**
          * The active methods, as customers see them (no authorised engineers)
-         * @description Send `Accept: text/csv` or `format=csv` for CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["methods-catalogue-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first
+         * @description `unread=true` lists only the unread ones; `archived=true` the dismissed ones.
+         */
+        get: operations["notifications-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read */
+        post: operations["notifications-read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["notifications-read-all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["notifications-unread-count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,7 +724,7 @@ export interface paths {
         };
         /**
          * List projects
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["projects-list"];
         put?: never;
@@ -846,7 +916,7 @@ export interface paths {
         };
         /**
          * List rfqs
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["rfqs-list"];
         put?: never;
@@ -967,7 +1037,7 @@ export interface paths {
         };
         /**
          * List sales orders
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["sales-orders-list"];
         put?: never;
@@ -1037,7 +1107,7 @@ export interface paths {
         };
         /**
          * List samples
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["samples-list"];
         put?: never;
@@ -1281,7 +1351,7 @@ export interface paths {
         };
         /**
          * List specifications
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["specifications-list"];
         put?: never;
@@ -1388,7 +1458,7 @@ export interface paths {
         };
         /**
          * List test executions
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["test-executions-list"];
         put?: never;
@@ -1509,7 +1579,7 @@ export interface paths {
         };
         /**
          * List test plans
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["test-plans-list"];
         put?: never;
@@ -1630,7 +1700,7 @@ export interface paths {
         };
         /**
          * List test results
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["test-results-list"];
         put?: never;
@@ -1667,7 +1737,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve (four-eyes: never by the person who entered it); approved results are locked */
+        /** Approve with an e-signature (password again, meaning `approved`); four-eyes: never by the person who entered it; approved results are locked */
         post: operations["test-results-approve"];
         delete?: never;
         options?: never;
@@ -1791,7 +1861,7 @@ export interface paths {
         };
         /**
          * List trfs
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["trfs-list"];
         put?: never;
@@ -1912,7 +1982,7 @@ export interface paths {
         };
         /**
          * List users
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["users-list"];
         put?: never;
@@ -2013,6 +2083,27 @@ export interface paths {
          * @description A wrong current_password is 422 naming current_password, and nothing changes. A new password ends every other session of the user (this one stays signed in). role, email and other fields are ignored. Honours If-Match (or `version`).
          */
         patch: operations["users-me-update"];
+        trace?: never;
+    };
+    "/api/v1/users/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which notifications you also receive by e-mail */
+        get: operations["users-me-notification-preferences"];
+        /**
+         * Choose which notifications you also receive by e-mail
+         * @description Kinds not listed keep their setting. In-app notifications are always on.
+         */
+        put: operations["users-me-notification-preferences-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health": {
@@ -2912,7 +3003,8 @@ export interface operations {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
                 email?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 is_active?: boolean;
                 limit?: number;
                 /** @description Alias of skip */
@@ -2937,6 +3029,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -2946,6 +3040,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -2955,6 +3051,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            address: string | null;
+                            archived_at: string | null;
+                            company_name: string;
+                            contact_person: string | null;
+                            contacts: {
+                                email?: string | null;
+                                name: string;
+                                phone?: string | null;
+                                role?: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            notes: string | null;
+                            phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            address: string | null;
+                            archived_at: string | null;
+                            company_name: string;
+                            contact_person: string | null;
+                            contacts: {
+                                email?: string | null;
+                                name: string;
+                                phone?: string | null;
+                                role?: string | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            email: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            notes: string | null;
+                            phone: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             address: string | null;
@@ -3558,7 +3734,8 @@ export interface operations {
                 cursor?: string;
                 /** @description UUID (v7, time-ordered) */
                 customer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 number?: string;
                 /** @description Alias of skip */
@@ -3590,6 +3767,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -3599,6 +3778,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -3608,6 +3789,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            decision_reason: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            lines: {
+                                description: string;
+                                discount_pct: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                line_total: string;
+                                method_id: string | null;
+                                quantity: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                unit_price: string;
+                            }[];
+                            notes: string | null;
+                            /** @description EST-000001, shared by all revisions */
+                            number: string;
+                            previous_id: string | null;
+                            project_id: string | null;
+                            revision: number;
+                            rfq_id: string | null;
+                            rfq_number: string | null;
+                            sales_order_id: string | null;
+                            sent_at: string | null;
+                            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            subtotal: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            tax_amount: string;
+                            tax_rate: string;
+                            title: string | null;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            total: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            valid_until: string | null;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            decided_at: string | null;
+                            decided_by: string | null;
+                            decision_reason: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            lines: {
+                                description: string;
+                                discount_pct: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                line_total: string;
+                                method_id: string | null;
+                                quantity: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                unit_price: string;
+                            }[];
+                            notes: string | null;
+                            /** @description EST-000001, shared by all revisions */
+                            number: string;
+                            previous_id: string | null;
+                            project_id: string | null;
+                            revision: number;
+                            rfq_id: string | null;
+                            rfq_number: string | null;
+                            sales_order_id: string | null;
+                            sent_at: string | null;
+                            status: "draft" | "sent" | "accepted" | "rejected" | "expired" | "superseded";
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            subtotal: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            tax_amount: string;
+                            tax_rate: string;
+                            title: string | null;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            total: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            valid_until: string | null;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -5091,7 +5414,8 @@ export interface operations {
                 archived?: boolean;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 is_active?: boolean;
                 limit?: number;
                 /** @description Alias of skip */
@@ -5116,6 +5440,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -5125,6 +5451,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -5134,6 +5462,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            accredited: boolean;
+                            archived_at: string | null;
+                            authorised_engineer_ids: string[];
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            default_price: string | null;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            method_version: string | null;
+                            parameters: {
+                                decimals?: number | null;
+                                /**
+                                 * @description numeric parameters take a number, text ones a word or grade ("no change")
+                                 * @default numeric
+                                 */
+                                kind?: "numeric" | "text";
+                                name: string;
+                                unit?: string | null;
+                            }[];
+                            standard_reference: string | null;
+                            tat_days: number | null;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            accredited: boolean;
+                            archived_at: string | null;
+                            authorised_engineer_ids: string[];
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            default_price: string | null;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            method_version: string | null;
+                            parameters: {
+                                decimals?: number | null;
+                                /**
+                                 * @description numeric parameters take a number, text ones a word or grade ("no change")
+                                 * @default numeric
+                                 */
+                                kind?: "numeric" | "text";
+                                name: string;
+                                unit?: string | null;
+                            }[];
+                            standard_reference: string | null;
+                            tat_days: number | null;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             accredited: boolean;
@@ -5879,7 +6303,8 @@ export interface operations {
                 archived?: boolean;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only these methods (repeat the parameter): resolves names */
                 ids?: string[];
                 limit?: number;
@@ -5905,6 +6330,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -5914,6 +6341,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -5961,11 +6390,89 @@ export interface operations {
                         total: number;
                         total_is_estimate?: boolean;
                     };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            accredited: boolean;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            default_price: string | null;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_version: string | null;
+                            parameters: {
+                                decimals?: number | null;
+                                /**
+                                 * @description numeric parameters take a number, text ones a word or grade ("no change")
+                                 * @default numeric
+                                 */
+                                kind?: "numeric" | "text";
+                                name: string;
+                                unit?: string | null;
+                            }[];
+                            standard_reference: string | null;
+                            tat_days: number | null;
+                            title: string;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
+                        has_more: boolean;
+                        items: {
+                            accredited: boolean;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            default_price: string | null;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_version: string | null;
+                            parameters: {
+                                decimals?: number | null;
+                                /**
+                                 * @description numeric parameters take a number, text ones a word or grade ("no change")
+                                 * @default numeric
+                                 */
+                                kind?: "numeric" | "text";
+                                name: string;
+                                unit?: string | null;
+                            }[];
+                            standard_reference: string | null;
+                            tat_days: number | null;
+                            title: string;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
                 };
             };
         };
     };
-    "projects-list": {
+    "notifications-list": {
         parameters: {
             query?: {
                 /** @description true lists archived rows instead */
@@ -5974,23 +6481,20 @@ export interface operations {
                 created_at_to?: string;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                /** @description UUID (v7, time-ordered) */
-                customer_id?: string;
-                due_date_from?: string;
-                due_date_to?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
+                kind?: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
                 limit?: number;
-                /** @description UUID (v7, time-ordered) */
-                manager_id?: string;
                 /** @description Alias of skip */
                 offset?: number;
                 /** @description Case-insensitive search */
                 q?: string;
                 /** @description Rows to skip */
                 skip?: number;
-                /** @description Comma list of number, name, status, due_date, created_at, updated_at; prefix - for descending */
+                /** @description Comma list of created_at; prefix - for descending */
                 sort?: string;
-                status?: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+                /** @description true: only unread notifications */
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -6023,6 +6527,343 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            body: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            entity_id: string | null;
+                            entity_type: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            /** @description What the notification is about */
+                            kind: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
+                            link: string | null;
+                            read_at: string | null;
+                            title: string;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                };
+            };
+        };
+    };
+    "notifications-read": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first answer for 24 h */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archived_at: string | null;
+                        body: string | null;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC
+                         */
+                        created_at: string;
+                        entity_id: string | null;
+                        entity_type: string | null;
+                        /**
+                         * Format: uuid
+                         * @description UUID (v7, time-ordered)
+                         */
+                        id: string;
+                        /** @description What the notification is about */
+                        kind: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
+                        link: string | null;
+                        read_at: string | null;
+                        title: string;
+                    };
+                };
+            };
+        };
+    };
+    "notifications-read-all": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first answer for 24 h */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Notifications marked read now */
+                        updated: number;
+                    };
+                };
+            };
+        };
+    };
+    "notifications-unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+        };
+    };
+    "projects-list": {
+        parameters: {
+            query?: {
+                /** @description true lists archived rows instead */
+                archived?: boolean;
+                created_at_from?: string;
+                created_at_to?: string;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description UUID (v7, time-ordered) */
+                customer_id?: string;
+                due_date_from?: string;
+                due_date_to?: string;
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
+                limit?: number;
+                /** @description UUID (v7, time-ordered) */
+                manager_id?: string;
+                /** @description Alias of skip */
+                offset?: number;
+                /** @description Case-insensitive search */
+                q?: string;
+                /** @description Rows to skip */
+                skip?: number;
+                /** @description Comma list of number, name, status, due_date, created_at, updated_at; prefix - for descending */
+                sort?: string;
+                status?: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            description: string | null;
+                            due_date: string | null;
+                            estimation_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            manager_id: string | null;
+                            manager_name: string | null;
+                            name: string;
+                            /** @description The project code, PRJ-000001 */
+                            number: string;
+                            rfq_id: string | null;
+                            start_date: string | null;
+                            status: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            description: string | null;
+                            due_date: string | null;
+                            estimation_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            manager_id: string | null;
+                            manager_name: string | null;
+                            name: string;
+                            /** @description The project code, PRJ-000001 */
+                            number: string;
+                            rfq_id: string | null;
+                            start_date: string | null;
+                            status: "planned" | "active" | "on_hold" | "completed" | "cancelled";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -7472,7 +8313,8 @@ export interface operations {
                 customer_id?: string;
                 due_date_from?: string;
                 due_date_to?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Alias of skip */
                 offset?: number;
@@ -7499,6 +8341,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -7508,6 +8352,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -7517,6 +8363,132 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only: the customer’s company name */
+                            customer_name: string;
+                            due_date: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            notes: string | null;
+                            /** @description RFQ-000001 */
+                            number: string;
+                            product_description: string | null;
+                            quantity: number | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            received_date: string;
+                            requested_method_ids: string[];
+                            /** @description Read-only: the requested catalogue methods */
+                            requested_methods: {
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID (v7, time-ordered)
+                                 */
+                                id: string;
+                                title: string;
+                            }[];
+                            requested_tests: string | null;
+                            status: "received" | "under_review" | "quoted" | "won" | "lost" | "cancelled";
+                            status_reason: string | null;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only: the customer’s company name */
+                            customer_name: string;
+                            due_date: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            notes: string | null;
+                            /** @description RFQ-000001 */
+                            number: string;
+                            product_description: string | null;
+                            quantity: number | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            received_date: string;
+                            requested_method_ids: string[];
+                            /** @description Read-only: the requested catalogue methods */
+                            requested_methods: {
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID (v7, time-ordered)
+                                 */
+                                id: string;
+                                title: string;
+                            }[];
+                            requested_tests: string | null;
+                            status: "received" | "under_review" | "quoted" | "won" | "lost" | "cancelled";
+                            status_reason: string | null;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -8574,7 +9546,8 @@ export interface operations {
                 customer_id?: string;
                 /** @description UUID (v7, time-ordered) */
                 estimation_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Alias of skip */
                 offset?: number;
@@ -8603,6 +9576,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -8612,6 +9587,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -8621,6 +9598,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            estimation_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            invoicing_status: string;
+                            lines: {
+                                description: string;
+                                discount_pct: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                line_total: string;
+                                method_id: string | null;
+                                quantity: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                unit_price: string;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-000001 */
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            order_date: string;
+                            project_id: string | null;
+                            project_number: string | null;
+                            status: "open" | "confirmed" | "in_progress" | "delivered" | "closed" | "cancelled";
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            subtotal: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            tax_amount: string;
+                            tax_rate: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            total: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description Read-only */
+                            customer_name: string;
+                            estimation_id: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            invoicing_status: string;
+                            lines: {
+                                description: string;
+                                discount_pct: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                line_total: string;
+                                method_id: string | null;
+                                quantity: string;
+                                /** @description Exact decimal, e.g. "1234.50" */
+                                unit_price: string;
+                            }[];
+                            notes: string | null;
+                            /** @description SO-000001 */
+                            number: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            order_date: string;
+                            project_id: string | null;
+                            project_number: string | null;
+                            status: "open" | "confirmed" | "in_progress" | "delivered" | "closed" | "cancelled";
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            subtotal: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            tax_amount: string;
+                            tax_rate: string;
+                            /** @description Exact decimal, e.g. "1234.50" */
+                            total: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             archived_at: string | null;
@@ -9389,7 +10496,8 @@ export interface operations {
                 cursor?: string;
                 /** @description UUID (v7, time-ordered) */
                 customer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Alias of skip */
                 offset?: number;
@@ -9422,6 +10530,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -9431,6 +10541,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -9440,6 +10552,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * @description Condition on receipt (ok, damaged, insufficient, contaminated, wet, other); anything but ok needs condition_notes
+                             * @enum {string}
+                             */
+                            condition: "ok" | "damaged" | "insufficient" | "contaminated" | "wet" | "other";
+                            condition_notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            customer_name: string;
+                            description: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            /** @description SMP-000001 */
+                            number: string;
+                            parent_id: string | null;
+                            parent_number: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            received_by: string | null;
+                            received_by_name: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            received_date: string;
+                            retention_until: string | null;
+                            status: "received" | "in_test" | "tested" | "retained" | "disposed" | "returned";
+                            storage_location: string | null;
+                            trf_id: string | null;
+                            trf_item_no: number | null;
+                            trf_number: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * @description Condition on receipt (ok, damaged, insufficient, contaminated, wet, other); anything but ok needs condition_notes
+                             * @enum {string}
+                             */
+                            condition: "ok" | "damaged" | "insufficient" | "contaminated" | "wet" | "other";
+                            condition_notes: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            customer_name: string;
+                            description: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            /** @description SMP-000001 */
+                            number: string;
+                            parent_id: string | null;
+                            parent_number: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            received_by: string | null;
+                            received_by_name: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            received_date: string;
+                            retention_until: string | null;
+                            status: "received" | "in_test" | "tested" | "retained" | "disposed" | "returned";
+                            storage_location: string | null;
+                            trf_id: string | null;
+                            trf_item_no: number | null;
+                            trf_number: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -11284,7 +12526,8 @@ export interface operations {
                 code?: string;
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Alias of skip */
                 offset?: number;
@@ -11309,6 +12552,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -11318,6 +12563,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -11327,6 +12574,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            limits: {
+                                expected_text?: string | null;
+                                max?: string | null;
+                                method_id?: string | null;
+                                min?: string | null;
+                                parameter: string;
+                                unit?: string | null;
+                                warn_max?: string | null;
+                                warn_min?: string | null;
+                            }[];
+                            name: string;
+                            previous_id: string | null;
+                            revision: number;
+                            source: string | null;
+                            status: "active" | "superseded";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            code: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            limits: {
+                                expected_text?: string | null;
+                                max?: string | null;
+                                method_id?: string | null;
+                                min?: string | null;
+                                parameter: string;
+                                unit?: string | null;
+                                warn_max?: string | null;
+                                warn_min?: string | null;
+                            }[];
+                            name: string;
+                            previous_id: string | null;
+                            revision: number;
+                            source: string | null;
+                            status: "active" | "superseded";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -12146,7 +13485,8 @@ export interface operations {
                 cursor?: string;
                 /** @description UUID (v7, time-ordered) */
                 engineer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description UUID (v7, time-ordered) */
                 method_id?: string;
@@ -12181,6 +13521,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -12190,6 +13532,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -12199,6 +13543,154 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            abort_reason: string | null;
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            engineer_id: string | null;
+                            engineer_name: string | null;
+                            equipment_ids: string[];
+                            humidity_pct: number | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            method_title: string;
+                            notes: string | null;
+                            /** @description Parameters the method measures */
+                            parameter_count: number;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            plan_id: string;
+                            plan_name: string | null;
+                            plan_status: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            /** @description Parameters with a current result */
+                            result_count: number;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            sample_id: string;
+                            sample_number: string;
+                            started_at: string | null;
+                            status: "pending" | "in_progress" | "completed" | "aborted";
+                            temperature_c: number | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            abort_reason: string | null;
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            completed_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            engineer_id: string | null;
+                            engineer_name: string | null;
+                            equipment_ids: string[];
+                            humidity_pct: number | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            method_title: string;
+                            notes: string | null;
+                            /** @description Parameters the method measures */
+                            parameter_count: number;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            plan_id: string;
+                            plan_name: string | null;
+                            plan_status: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            /** @description Parameters with a current result */
+                            result_count: number;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            sample_id: string;
+                            sample_number: string;
+                            started_at: string | null;
+                            status: "pending" | "in_progress" | "completed" | "aborted";
+                            temperature_c: number | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             abort_reason: string | null;
@@ -13359,7 +14851,8 @@ export interface operations {
                 due_date_to?: string;
                 /** @description UUID (v7, time-ordered) */
                 engineer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description UUID (v7, time-ordered) */
                 method_id?: string;
@@ -13389,6 +14882,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -13398,6 +14893,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -13407,6 +14904,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                            decision_rule: "simple" | "guarded";
+                            due_date: string | null;
+                            engineer_id: string | null;
+                            engineer_name: string | null;
+                            /** ExecutionCounts */
+                            execution_counts: {
+                                aborted: number;
+                                completed: number;
+                                in_progress: number;
+                                pending: number;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            method_title: string;
+                            name: string | null;
+                            notes: string | null;
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            sample_ids: string[];
+                            specification_ids: string[];
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                            decision_rule: "simple" | "guarded";
+                            due_date: string | null;
+                            engineer_id: string | null;
+                            engineer_name: string | null;
+                            /** ExecutionCounts */
+                            execution_counts: {
+                                aborted: number;
+                                completed: number;
+                                in_progress: number;
+                                pending: number;
+                            };
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            method_title: string;
+                            name: string | null;
+                            notes: string | null;
+                            priority: "low" | "normal" | "high" | "urgent";
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            sample_ids: string[];
+                            specification_ids: string[];
+                            status: "planned" | "in_progress" | "completed" | "cancelled";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -14506,7 +16133,8 @@ export interface operations {
                 entered_by?: string;
                 /** @description UUID (v7, time-ordered) */
                 execution_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description UUID (v7, time-ordered) */
                 method_id?: string;
@@ -14541,6 +16169,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -14550,6 +16180,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -14559,6 +16191,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            approved_at: string | null;
+                            approved_by: string | null;
+                            approved_by_name: string | null;
+                            archived_at: string | null;
+                            correction_reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                            decision_rule: "simple" | "guarded";
+                            entered_by: string | null;
+                            entered_by_name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            execution_id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            overall_verdict: ("pass" | "fail" | "warn" | "inconclusive") | null;
+                            parameter: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            plan_id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            rejection_reason: string | null;
+                            reviewed_at: string | null;
+                            reviewed_by: string | null;
+                            reviewed_by_name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            sample_id: string;
+                            sample_number: string;
+                            status: "entered" | "reviewed" | "approved" | "rejected";
+                            /** @description A correction replaced this result; it stays visible */
+                            superseded: boolean;
+                            superseded_by_id: string | null;
+                            supersedes_id: string | null;
+                            uncertainty: string | null;
+                            unit: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            /** @description The value as entered: value_numeric or value_text */
+                            value: string;
+                            value_numeric: string | null;
+                            value_text: string | null;
+                            verdicts: {
+                                limit: {
+                                    expected_text?: string | null;
+                                    max?: string | null;
+                                    method_id?: string | null;
+                                    min?: string | null;
+                                    parameter: string;
+                                    unit?: string | null;
+                                    warn_max?: string | null;
+                                    warn_min?: string | null;
+                                } | null;
+                                /** @description e.g. "12.4 N > max 12.0 N" */
+                                reason: string;
+                                /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                                rule: "simple" | "guarded";
+                                specification_code?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID (v7, time-ordered)
+                                 */
+                                specification_id: string;
+                                specification_name?: string | null;
+                                verdict: "pass" | "fail" | "warn" | "inconclusive";
+                            }[];
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            approved_at: string | null;
+                            approved_by: string | null;
+                            approved_by_name: string | null;
+                            archived_at: string | null;
+                            correction_reason: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                            decision_rule: "simple" | "guarded";
+                            entered_by: string | null;
+                            entered_by_name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            execution_id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            method_code: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            method_id: string;
+                            overall_verdict: ("pass" | "fail" | "warn" | "inconclusive") | null;
+                            parameter: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            plan_id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            rejection_reason: string | null;
+                            reviewed_at: string | null;
+                            reviewed_by: string | null;
+                            reviewed_by_name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            sample_id: string;
+                            sample_number: string;
+                            status: "entered" | "reviewed" | "approved" | "rejected";
+                            /** @description A correction replaced this result; it stays visible */
+                            superseded: boolean;
+                            superseded_by_id: string | null;
+                            supersedes_id: string | null;
+                            uncertainty: string | null;
+                            unit: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            /** @description The value as entered: value_numeric or value_text */
+                            value: string;
+                            value_numeric: string | null;
+                            value_text: string | null;
+                            verdicts: {
+                                limit: {
+                                    expected_text?: string | null;
+                                    max?: string | null;
+                                    method_id?: string | null;
+                                    min?: string | null;
+                                    parameter: string;
+                                    unit?: string | null;
+                                    warn_max?: string | null;
+                                    warn_min?: string | null;
+                                } | null;
+                                /** @description e.g. "12.4 N > max 12.0 N" */
+                                reason: string;
+                                /** @description simple: pass when min ≤ value ≤ max; guarded: the uncertainty band must lie inside (ISO/IEC 17025 §7.8.6) */
+                                rule: "simple" | "guarded";
+                                specification_code?: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description UUID (v7, time-ordered)
+                                 */
+                                specification_id: string;
+                                specification_name?: string | null;
+                                verdict: "pass" | "fail" | "warn" | "inconclusive";
+                            }[];
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -15360,7 +17214,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the signature means */
+                    meaning: "reviewed" | "approved" | "issued" | "closed" | "verified";
+                    /** @description The signer's own password, asked again for this signature */
+                    password: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
@@ -16348,7 +18211,8 @@ export interface operations {
                 cursor?: string;
                 /** @description UUID (v7, time-ordered) */
                 customer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 /** @description Alias of skip */
                 offset?: number;
@@ -16375,6 +18239,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -16384,6 +18250,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -16393,6 +18261,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            /** TrfApplicant */
+                            applicant: {
+                                address?: string | null;
+                                company?: string | null;
+                                email?: string | null;
+                                name: string;
+                                phone?: string | null;
+                            };
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            customer_name: string;
+                            declaration_accepted: boolean;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            items: {
+                                colour?: string | null;
+                                composition?: string | null;
+                                description: string;
+                                end_use?: string | null;
+                                /** @description Items are numbered 1..n, each number once */
+                                item_no: number;
+                                /**
+                                 * @description Requested tests: active catalogue methods
+                                 * @default []
+                                 */
+                                method_ids: string[];
+                                quantity?: number | null;
+                                /**
+                                 * @description Specifications to judge the results against
+                                 * @default []
+                                 */
+                                specification_ids: string[];
+                            }[];
+                            /** @description TRF-000001 */
+                            number: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            review_note: string | null;
+                            reviewed_by: string | null;
+                            /** @description Samples registered against this TRF */
+                            sample_count: number;
+                            signature_date: string | null;
+                            signature_name: string | null;
+                            special_instructions: string | null;
+                            status: "submitted" | "accepted" | "returned";
+                            submitted_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            /** TrfApplicant */
+                            applicant: {
+                                address?: string | null;
+                                company?: string | null;
+                                email?: string | null;
+                                name: string;
+                                phone?: string | null;
+                            };
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            customer_id: string;
+                            customer_name: string;
+                            declaration_accepted: boolean;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            items: {
+                                colour?: string | null;
+                                composition?: string | null;
+                                description: string;
+                                end_use?: string | null;
+                                /** @description Items are numbered 1..n, each number once */
+                                item_no: number;
+                                /**
+                                 * @description Requested tests: active catalogue methods
+                                 * @default []
+                                 */
+                                method_ids: string[];
+                                quantity?: number | null;
+                                /**
+                                 * @description Specifications to judge the results against
+                                 * @default []
+                                 */
+                                specification_ids: string[];
+                            }[];
+                            /** @description TRF-000001 */
+                            number: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            project_id: string;
+                            project_number: string;
+                            review_note: string | null;
+                            reviewed_by: string | null;
+                            /** @description Samples registered against this TRF */
+                            sample_count: number;
+                            signature_date: string | null;
+                            signature_name: string | null;
+                            special_instructions: string | null;
+                            status: "submitted" | "accepted" | "returned";
+                            submitted_by: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -17662,7 +19690,8 @@ export interface operations {
                 cursor?: string;
                 /** @description UUID (v7, time-ordered) */
                 customer_id?: string;
-                format?: "json" | "csv";
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
                 is_active?: boolean;
                 limit?: number;
                 /** @description Alias of skip */
@@ -17688,6 +19717,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -17697,6 +19728,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -17706,6 +19739,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            customer_id: string | null;
+                            email: string;
+                            email_verified_at: string | null;
+                            full_name: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            last_login_at: string | null;
+                            /**
+                             * Role
+                             * @enum {string}
+                             */
+                            role: "admin" | "manager" | "engineer" | "auditor" | "viewer" | "customer";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            customer_id: string | null;
+                            email: string;
+                            email_verified_at: string | null;
+                            full_name: string;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            is_active: boolean;
+                            last_login_at: string | null;
+                            /**
+                             * Role
+                             * @enum {string}
+                             */
+                            role: "admin" | "manager" | "engineer" | "auditor" | "viewer" | "customer";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             archived_at: string | null;
@@ -18523,6 +20632,108 @@ export interface operations {
                          */
                         updated_at: string;
                         version: number;
+                    };
+                };
+            };
+        };
+    };
+    "users-me-notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Also send this kind by e-mail (in-app is always on) */
+                            email: boolean;
+                            /** @description What the notification is about */
+                            kind: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "users-me-notification-preferences-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The kinds to set; kinds not listed keep their current setting */
+                    items: {
+                        /** @description Also send this kind by e-mail (in-app is always on) */
+                        email: boolean;
+                        /** @description What the notification is about */
+                        kind: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Also send this kind by e-mail (in-app is always on) */
+                            email: boolean;
+                            /** @description What the notification is about */
+                            kind: "task_assigned" | "task_due" | "result_review" | "quote_accepted" | "ncr_action_due" | "calibration_due" | "certificate_expiring";
+                        }[];
                     };
                 };
             };

@@ -71,16 +71,25 @@ export function useCorrectionChain(result: TestResult | undefined) {
   });
 }
 
+/** Approving is an e-signature: the approver's password again and the meaning `approved`. */
+export interface ApprovalSignature {
+  password: string;
+  meaning: 'approved';
+}
+
 export function resultAction(
   result: Pick<TestResult, 'id' | 'version'>,
   action: ResultAction,
-  reason?: string,
+  extra?: { reason?: string; signature?: ApprovalSignature },
 ) {
   const params = { path: { id: result.id }, header: ifMatch(result.version) };
   if (action === 'reject')
-    return unwrap(api.POST('/api/v1/test-results/{id}/reject', { params, body: { reason: reason ?? '' } }));
+    return unwrap(
+      api.POST('/api/v1/test-results/{id}/reject', { params, body: { reason: extra?.reason ?? '' } }),
+    );
   if (action === 'review') return unwrap(api.POST('/api/v1/test-results/{id}/review', { params }));
-  return unwrap(api.POST('/api/v1/test-results/{id}/approve', { params }));
+  if (!extra?.signature) throw new Error('Approving a result needs a signature');
+  return unwrap(api.POST('/api/v1/test-results/{id}/approve', { params, body: extra.signature }));
 }
 
 export const correctResult = (

@@ -8,7 +8,16 @@ import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { hasRole } from '../../../lib/auth/roles';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { correctResult, type ResultAction, resultAction, type TestResult } from '../api';
+import { SignatureDialog } from '../../signatures/SignatureDialog';
+import {
+  type ApprovalSignature,
+  correctResult,
+  type ResultAction,
+  resultAction,
+  type TestResult,
+} from '../api';
+
+const APPROVED = ['approved'] as const;
 
 const BENCH: Role[] = ['manager', 'engineer'];
 
@@ -28,16 +37,18 @@ export function ResultActions({
   const [pending, setPending] = useState<ResultAction | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  const [signing, setSigning] = useState(false);
   const allowed = new Set(result.allowed_actions);
   const canCorrect = result.status === 'approved' && !result.superseded && hasRole(role, BENCH);
-  const run = async (action: ResultAction, reason?: string) => {
+  const run = async (action: ResultAction, reason?: string, signature?: ApprovalSignature) => {
     setPending(action);
     try {
-      const next = await resultAction(result, action, reason);
+      const next = await resultAction(result, action, { reason, signature });
       notifySuccess(`${result.parameter} of ${result.sample_number}: ${next.status}.`);
       onChanged(next);
     } catch (error) {
-      if (action === 'reject') throw error;
+      // the dialogs show their own errors (a refused signature on the password field)
+      if (action === 'reject' || action === 'approve') throw error;
       notifyError(error, `Could not ${action} the result`);
     } finally {
       setPending(null);
@@ -59,7 +70,7 @@ export function ResultActions({
         <Button
           leftSection={<IconCheck size={16} aria-hidden />}
           loading={pending === 'approve'}
-          onClick={() => run('approve')}
+          onClick={() => setSigning(true)}
         >
           Approve
         </Button>
@@ -83,6 +94,15 @@ export function ResultActions({
           Correct
         </Button>
       )}
+      <SignatureDialog
+        opened={signing}
+        title="Approve this result"
+        what={`You approve ${result.parameter} of ${result.sample_number}. Approved results are locked.`}
+        meanings={APPROVED}
+        confirmLabel="Sign and approve"
+        onSign={(s) => run('approve', undefined, { password: s.password, meaning: 'approved' })}
+        onClose={() => setSigning(false)}
+      />
       <ReasonDialog
         opened={rejecting}
         title="Reject this result?"

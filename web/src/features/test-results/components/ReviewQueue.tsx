@@ -19,7 +19,9 @@ import { errorMessage } from '../../../api/problem';
 import { QueryError } from '../../../components/ui/QueryState';
 import { VerdictChip } from '../../../components/ui/VerdictChip';
 import { formatDateTime } from '../../../lib/format';
+import { isSignatureRefused, SignatureDialog } from '../../signatures/SignatureDialog';
 import {
+  type ApprovalSignature,
   formatValue,
   listResults,
   type ResultAction,
@@ -31,6 +33,7 @@ import {
 } from '../api';
 
 type Stage = 'entered' | 'reviewed';
+const APPROVED = ['approved'] as const;
 interface Run {
   total: number;
   done: number;
@@ -50,6 +53,7 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
   const [q] = useDebouncedValue(search, 300);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [run, setRun] = useState<Run | null>(null);
+  const [signingSteps, setSigningSteps] = useState<ResultAction[] | null>(null);
   const query = {
     status: stage,
     overall_verdict: verdict ?? undefined,
@@ -73,8 +77,12 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
       return next;
     });
 
-  /** Runs the steps on each chosen result in turn; a refusal skips that result and is listed. */
-  const runBulk = async (steps: ResultAction[]) => {
+  /**
+   * Runs the steps on each chosen result in turn; a refusal skips that result and is listed. One
+   * signature covers the batch (each approval is still signed on its own); a refused signature
+   * stops the batch and goes back to the signature dialog.
+   */
+  const runBulk = async (steps: ResultAction[], signature?: ApprovalSignature) => {
     const chosen = items.filter((r) => selected.has(r.id));
     const state: Run = { total: chosen.length, done: 0, failed: [] };
     setRun({ ...state });
@@ -82,9 +90,15 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
       try {
         let current = result;
         for (const step of steps) {
-          if (current.allowed_actions.includes(step)) current = await resultAction(current, step);
+          if (current.allowed_actions.includes(step))
+            current = await resultAction(current, step, { signature });
         }
       } catch (error) {
+        if (isSignatureRefused(error)) {
+          setRun({ ...state, total: state.done, failed: [...state.failed] });
+          await queryClient.invalidateQueries({ queryKey: resultKeys.all });
+          throw error;
+        }
         state.failed.push({ result, message: errorMessage(error) });
       }
       state.done += 1;
@@ -131,11 +145,20 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
           </Button>
         )}
         {canApprove && (
-          <Button disabled={!selected.size || running} onClick={() => runBulk(['review', 'approve'])}>
+          <Button disabled={!selected.size || running} onClick={() => setSigningSteps(['review', 'approve'])}>
             {stage === 'entered' ? 'Review and approve' : 'Approve'} {selected.size || ''} selected
           </Button>
         )}
       </Group>
+      <SignatureDialog
+        opened={signingSteps !== null}
+        title={`Approve ${selected.size} result${selected.size === 1 ? '' : 's'}`}
+        what="You approve every selected result you did not enter yourself; approved results are locked."
+        meanings={APPROVED}
+        confirmLabel="Sign and approve"
+        onSign={(s) => runBulk(signingSteps ?? ['approve'], { password: s.password, meaning: 'approved' })}
+        onClose={() => setSigningSteps(null)}
+      />
       {run && (
         <Stack gap={4} data-testid="bulk-progress">
           <Progress
