@@ -1,5 +1,6 @@
 import {
   and,
+  arrayContains,
   asc,
   type Column,
   desc,
@@ -26,7 +27,8 @@ import { Id, Nullable } from './schemas.ts';
  * cursor, capped exact totals and CSV. A resource declares a ListSpec; the helper builds the
  * querystring schema for its route and runs the query.
  */
-export type FilterKind = 'text' | 'boolean' | 'uuid' | 'range' | 'enum';
+/** `array`: a text[] column; `?tag=x` matches rows whose array contains x. */
+export type FilterKind = 'text' | 'boolean' | 'uuid' | 'range' | 'enum' | 'array';
 
 export interface FilterDef {
   column: Column;
@@ -190,7 +192,11 @@ export function buildWhere(spec: ListSpec, query: ListQuery, scope?: SQL): SQL |
     const value = query[name];
     if (value === undefined) continue;
     conditions.push(
-      def.kind === 'text' ? ilike(def.column, likePattern(String(value))) : eq(def.column, value),
+      def.kind === 'text'
+        ? ilike(def.column, likePattern(String(value)))
+        : def.kind === 'array'
+          ? arrayContains(def.column, [String(value)])
+          : eq(def.column, value),
     );
   }
   return and(...conditions);
