@@ -1,5 +1,6 @@
 export * from './analytics.ts';
 export * from './audit.ts';
+export * from './certifications.ts';
 export * from './customers.ts';
 export * from './documents.ts';
 export * from './equipment.ts';
@@ -10,6 +11,7 @@ export * from './notifications.ts';
 export * from './projects.ts';
 export * from './purchase-orders.ts';
 export * from './quality.ts';
+export * from './reports.ts';
 export * from './rfqs.ts';
 export * from './sales-orders.ts';
 export * from './samples.ts';
