@@ -1,4 +1,5 @@
 import type { App } from '../types.ts';
+import analyticsRoutes from './analytics/analytics.routes.ts';
 import auditLogRoutes from './audit-log/audit-log.routes.ts';
 import accountRoutes from './auth/account.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
@@ -6,6 +7,7 @@ import meRoutes from './auth/me.routes.ts';
 import passwordRoutes from './auth/password.routes.ts';
 import sessionsRoutes from './auth/sessions.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
+import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import estimationsRoutes from './estimations/estimations.routes.ts';
 import methodsRoutes from './methods/methods.routes.ts';
 import notifications from './notifications/notifications.plugin.ts';
@@ -46,4 +48,6 @@ export const modules: ((app: App) => Promise<void>)[] = [
   testResultsRoutes,
   resultsGridRoutes,
   auditLogRoutes,
+  dashboardRoutes,
+  analyticsRoutes,
 ];
