@@ -1,5 +1,5 @@
+import storagePlugin from '../storage/plugin.ts';
 import type { App } from '../types.ts';
-import analyticsRoutes from './analytics/analytics.routes.ts';
 import auditLogRoutes from './audit-log/audit-log.routes.ts';
 import accountRoutes from './auth/account.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
@@ -7,7 +7,7 @@ import meRoutes from './auth/me.routes.ts';
 import passwordRoutes from './auth/password.routes.ts';
 import sessionsRoutes from './auth/sessions.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
-import dashboardRoutes from './dashboard/dashboard.routes.ts';
+import documentsRoutes from './documents/documents.routes.ts';
 import estimationsRoutes from './estimations/estimations.routes.ts';
 import methodsRoutes from './methods/methods.routes.ts';
 import notifications from './notifications/notifications.plugin.ts';
@@ -26,6 +26,7 @@ import usersRoutes from './users/users.routes.ts';
 
 /** Every module of the API, registered in this order by buildApp. A new resource adds one line. */
 export const modules: ((app: App) => Promise<void>)[] = [
+  storagePlugin, // file storage first: every module may keep files
   systemRoutes,
   authRoutes,
   accountRoutes,
@@ -47,7 +48,6 @@ export const modules: ((app: App) => Promise<void>)[] = [
   testExecutionsRoutes,
   testResultsRoutes,
   resultsGridRoutes,
+  documentsRoutes,
   auditLogRoutes,
-  dashboardRoutes,
-  analyticsRoutes,
 ];
