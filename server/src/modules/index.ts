@@ -1,5 +1,6 @@
 import storagePlugin from '../storage/plugin.ts';
 import type { App } from '../types.ts';
+import analyticsRoutes from './analytics/analytics.routes.ts';
 import auditLogRoutes from './audit-log/audit-log.routes.ts';
 import accountRoutes from './auth/account.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
@@ -7,6 +8,7 @@ import meRoutes from './auth/me.routes.ts';
 import passwordRoutes from './auth/password.routes.ts';
 import sessionsRoutes from './auth/sessions.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
+import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import documentsRoutes from './documents/documents.routes.ts';
 import estimationsRoutes from './estimations/estimations.routes.ts';
 import methodsRoutes from './methods/methods.routes.ts';
@@ -50,4 +52,6 @@ export const modules: ((app: App) => Promise<void>)[] = [
   resultsGridRoutes,
   documentsRoutes,
   auditLogRoutes,
+  dashboardRoutes,
+  analyticsRoutes,
 ];
