@@ -2,16 +2,19 @@ import storagePlugin from '../storage/plugin.ts';
 import type { App } from '../types.ts';
 import analyticsRoutes from './analytics/analytics.routes.ts';
 import auditLogRoutes from './audit-log/audit-log.routes.ts';
+import auditsRoutes from './audits/audits.routes.ts';
 import accountRoutes from './auth/account.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
 import meRoutes from './auth/me.routes.ts';
 import passwordRoutes from './auth/password.routes.ts';
 import sessionsRoutes from './auth/sessions.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
+import equipmentRoutes from './equipment/equipment.routes.ts';
 import dashboardRoutes from './dashboard/dashboard.routes.ts';
 import documentsRoutes from './documents/documents.routes.ts';
 import estimationsRoutes from './estimations/estimations.routes.ts';
 import methodsRoutes from './methods/methods.routes.ts';
+import ncrsRoutes from './ncrs/ncrs.routes.ts';
 import notifications from './notifications/notifications.plugin.ts';
 import projectsRoutes from './projects/projects.routes.ts';
 import rfqsRoutes from './rfqs/rfqs.routes.ts';
@@ -51,6 +54,9 @@ export const modules: ((app: App) => Promise<void>)[] = [
   testResultsRoutes,
   resultsGridRoutes,
   documentsRoutes,
+  equipmentRoutes,
+  ncrsRoutes,
+  auditsRoutes,
   auditLogRoutes,
   dashboardRoutes,
   analyticsRoutes,

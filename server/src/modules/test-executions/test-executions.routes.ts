@@ -94,7 +94,7 @@ export default async function testExecutionsRoutes(app: App) {
     csvColumns: EXECUTION_CSV_COLUMNS,
     roles: { read: STAFF, write: BENCH_ROLES, archive: MANAGERS },
     toInsert: (tx, body) => executionValues(tx, body),
-    toPatch: (tx, patch, before) => executionPatch(tx, patch, before as unknown as ExecutionRow),
+    toPatch: (tx, patch, before, req) => executionPatch(tx, patch, before as unknown as ExecutionRow, req),
     expand: expandExecutions,
     machine: executionMachine,
   });

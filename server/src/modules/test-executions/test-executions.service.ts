@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { ActionDef } from '../../lib/actions.ts';
 import { findVisible, updateEntity } from '../../lib/crud.ts';
+import { today } from '../../lib/dates.ts';
 import { conflict, forbidden, unprocessable } from '../../lib/errors.ts';
+import { assertUsable } from '../equipment/equipment.service.ts';
 import {
   type ExecutionRow,
   findMethod,
@@ -57,8 +59,16 @@ export async function executionValues(tx: Db, body: Body): Promise<Body> {
   };
 }
 
-/** PATCH/PUT: conditions, equipment and notes while it runs; the engineer only before it starts. */
-export async function executionPatch(tx: Db, patch: Body, before: ExecutionRow): Promise<Body> {
+/**
+ * PATCH/PUT: conditions, equipment and notes while it runs; the engineer only before it starts.
+ * Equipment added to a running execution must be usable now, as at the start.
+ */
+export async function executionPatch(
+  tx: Db,
+  patch: Body,
+  before: ExecutionRow,
+  req: FastifyRequest,
+): Promise<Body> {
   if (before.status === 'completed' || before.status === 'aborted') {
     throw conflict(`test execution ${before.id} is ${before.status}; it can no longer be changed`);
   }
@@ -76,6 +86,10 @@ export async function executionPatch(tx: Db, patch: Body, before: ExecutionRow):
       const method = await findMethod(tx, before.method_id);
       await checkEngineer(tx, before.method_id, method!.code, String(patch.engineer_id));
     }
+  }
+  if (before.status === 'in_progress' && Array.isArray(patch.equipment_ids)) {
+    const added = (patch.equipment_ids as string[]).filter((id) => !before.equipment_ids.includes(id));
+    await assertUsable(tx, added, today(req));
   }
   return patch;
 }
@@ -118,9 +132,11 @@ const startExecution: ActionDef = {
   from: ['pending'],
   to: 'in_progress',
   roles: BENCH,
-  summary: 'Start at the bench: needs an engineer authorised for the method; the sample goes in test',
+  summary:
+    'Start at the bench: needs an engineer authorised for the method and equipment in service and in calibration (409 naming why); the sample goes in test',
   apply: async (tx, row, _body, req) => {
     const execution = row as unknown as ExecutionRow;
+    await assertUsable(tx, execution.equipment_ids ?? [], today(req));
     const plan = await openPlan(tx, execution.plan_id, 'plan_id', true);
     const method = await findMethod(tx, execution.method_id);
     const engineerId = await performer(tx, execution, plan, method!, req);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { signedIn } from '../../../test/factories/index.ts';
+import { makeEquipment } from '../../../test/factories/quality.ts';
 import {
   type Bench,
   createPlan,
@@ -205,7 +206,7 @@ describe('PATCH and filters', () => {
   it('records conditions and equipment while running; the engineer is fixed once started', async () => {
     const { execution } = await freshExecution();
     await startExecution(t.app, bench, execution.id);
-    const equipment = '01900000-0000-7000-8000-00000000e001';
+    const equipment = (await makeEquipment(t.app)).id;
     const ok = await t.app.inject({
       method: 'PATCH',
       url: `${url}/${execution.id}`,
