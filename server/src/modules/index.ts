@@ -22,6 +22,7 @@ import salesOrdersRoutes from './sales-orders/sales-orders.routes.ts';
 import samplesRoutes from './samples/samples.routes.ts';
 import specificationsRoutes from './specifications/specifications.routes.ts';
 import systemRoutes from './system/system.routes.ts';
+import tasksRoutes from './tasks/tasks.routes.ts';
 import testExecutionsRoutes from './test-executions/test-executions.routes.ts';
 import testPlansRoutes from './test-plans/test-plans.routes.ts';
 import resultsGridRoutes from './test-results/results-grid.routes.ts';
@@ -58,6 +59,7 @@ export const modules: ((app: App) => Promise<void>)[] = [
   ncrsRoutes,
   auditsRoutes,
   auditLogRoutes,
+  tasksRoutes,
   dashboardRoutes,
   analyticsRoutes,
 ];
