@@ -4,7 +4,7 @@ import { Id, IdParams, Nullable, Timestamp } from '../../lib/schemas.ts';
 import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { DecisionRule } from '../test-plans/test-plans.schemas.ts';
-import { type GridFilter, resultsGrid } from './results-grid.repo.ts';
+import { type GridFilter, resultsGridJson } from './results-grid.repo.ts';
 import { SpecVerdictSchema, VerdictSchema } from './test-results.schemas.ts';
 
 /**
@@ -37,7 +37,7 @@ const GridCell = Type.Object(
   { title: 'ResultsGridCell' },
 );
 
-const ResultsGrid = Type.Object(
+export const ResultsGrid = Type.Object(
   {
     project: Type.Object({ id: Id, number: Type.String(), name: Type.String(), customer_id: Id }),
     plans: Type.Array(
@@ -104,7 +104,11 @@ export default async function resultsGridRoutes(app: App) {
         response: { 200: ResultsGrid },
       },
     },
-    // the assembled rows match ResultsGrid; the serializer is the whitelist
-    async (req) => (await resultsGrid(app.db, req.params.id, req.user, req.query as GridFilter)) as never,
+    // PostgreSQL builds the rows' JSON (results-grid.repo.ts); a string payload skips the serializer,
+    // so the test suite checks the document against ResultsGrid instead.
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await resultsGridJson(app.db, req.params.id, req.user, req.query as GridFilter)) as never),
   );
 }
