@@ -17,7 +17,9 @@ import { contentDisposition, typeInfo } from './file-types.ts';
  */
 const DownloadQuery = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, description: 'Default: the current version' })),
-  inline: Type.Optional(Type.Boolean({ description: 'Show PDFs and images in the browser' })),
+  inline: Type.Optional(
+    Type.String({ enum: ['1', '0', 'true', 'false'], description: 'Show PDFs and images in the browser' }),
+  ),
 });
 
 /** One `bytes=` range of a file of `size` bytes; null = serve it whole; 'unsatisfiable' → 416. */
@@ -72,7 +74,7 @@ export function registerDownloadRoute(
       if (!version) throw notFound('document version', `${doc.number} v${wanted}`);
 
       const info = typeInfo(version.content_type);
-      const inline = req.query.inline === true && info?.inline === true;
+      const inline = (req.query.inline === '1' || req.query.inline === 'true') && info?.inline === true;
       const contentType = version.content_type.startsWith('text/')
         ? `${version.content_type}; charset=utf-8`
         : version.content_type;
