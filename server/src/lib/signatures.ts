@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../db/client.ts';
@@ -202,4 +202,21 @@ export function requireMeaning(body: Record<string, unknown>, allowed: readonly 
       errors: [{ field: 'meaning', message: `must be ${allowed.join(' or ')} for this action` }],
     });
   }
+}
+
+/** The signatures of many records of one type at once (list pages): id → signatures, oldest first. */
+export async function signaturesOfMany(db: Db, entityType: string, entityIds: string[]) {
+  const out = new Map<string, ReturnType<typeof present>[]>();
+  if (!entityIds.length) return out;
+  const rows = await db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.entity_type, entityType), inArray(signatures.entity_id, entityIds)))
+    .orderBy(asc(signatures.signed_at), asc(signatures.id));
+  for (const row of rows) {
+    const list = out.get(row.entity_id) ?? [];
+    list.push(present(row));
+    out.set(row.entity_id, list);
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import storagePlugin from '../storage/plugin.ts';
+import jobsPlugin from '../jobs/plugin.ts';
 import type { App } from '../types.ts';
 import analyticsRoutes from './analytics/analytics.routes.ts';
 import auditLogRoutes from './audit-log/audit-log.routes.ts';
@@ -8,6 +9,7 @@ import authRoutes from './auth/auth.routes.ts';
 import meRoutes from './auth/me.routes.ts';
 import passwordRoutes from './auth/password.routes.ts';
 import sessionsRoutes from './auth/sessions.routes.ts';
+import certificationsRoutes from './certifications/certifications.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
 import equipmentRoutes from './equipment/equipment.routes.ts';
 import dashboardRoutes from './dashboard/dashboard.routes.ts';
@@ -17,6 +19,7 @@ import methodsRoutes from './methods/methods.routes.ts';
 import ncrsRoutes from './ncrs/ncrs.routes.ts';
 import notifications from './notifications/notifications.plugin.ts';
 import projectsRoutes from './projects/projects.routes.ts';
+import reportsRoutes from './reports/reports.routes.ts';
 import rfqsRoutes from './rfqs/rfqs.routes.ts';
 import salesOrdersRoutes from './sales-orders/sales-orders.routes.ts';
 import samplesRoutes from './samples/samples.routes.ts';
@@ -29,10 +32,12 @@ import resultsGridRoutes from './test-results/results-grid.routes.ts';
 import testResultsRoutes from './test-results/test-results.routes.ts';
 import trfsRoutes from './trfs/trfs.routes.ts';
 import usersRoutes from './users/users.routes.ts';
+import verifyRoutes from './verify/verify.routes.ts';
 
 /** Every module of the API, registered in this order by buildApp. A new resource adds one line. */
 export const modules: ((app: App) => Promise<void>)[] = [
   storagePlugin, // file storage first: every module may keep files
+  jobsPlugin, // the durable job runner: reports (and any module) enqueue work
   systemRoutes,
   authRoutes,
   accountRoutes,
@@ -54,6 +59,9 @@ export const modules: ((app: App) => Promise<void>)[] = [
   testExecutionsRoutes,
   testResultsRoutes,
   resultsGridRoutes,
+  reportsRoutes,
+  certificationsRoutes,
+  verifyRoutes,
   documentsRoutes,
   equipmentRoutes,
   ncrsRoutes,

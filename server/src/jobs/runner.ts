@@ -1,0 +1,186 @@
+import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '../db/client.ts';
+import type { App } from '../types.ts';
+import { claimJob, completeJob, failAttempt, findJob, heartbeat, type JobRow, releaseJob } from './queue.ts';
+import { type JobContext, JobInterrupted, jobHandler, jobTestHooks } from './registry.ts';
+
+export interface JobEvent {
+  id: string;
+  kind: string;
+  status: JobRow['status'];
+  progress: number;
+  error: string | null;
+}
+
+export interface RunnerOptions {
+  /** Parallel jobs in this process (PDF rendering has its own worker pool). */
+  concurrency: number;
+  /** How long a taken job stays this worker's without a heartbeat. */
+  leaseMs: number;
+  /** How often an idle worker looks for work it was not woken for (other instances, lapsed leases); 0 = only when woken. */
+  pollMs: number;
+}
+
+class LeaseLost extends Error {}
+
+/**
+ * The worker loop: takes due jobs, runs their handlers with a heartbeat, records the outcome, and
+ * publishes progress on `events` (`job` events, for SSE). `stop()` stops taking work, aborts the
+ * running handlers at their next step and gives their jobs back to the queue, then resolves: a
+ * restarted instance (or another one) picks them up and completes them.
+ */
+export class JobRunner {
+  readonly events = new EventEmitter();
+  readonly workerId = `${hostname()}:${process.pid}:${uuidv7().slice(-12)}`;
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+  private wakers = new Set<() => void>();
+  private running = new Map<string, AbortController>();
+
+  constructor(
+    private app: App,
+    private options: RunnerOptions,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  start() {
+    for (let i = 0; i < this.options.concurrency; i++) this.loops.push(this.loop());
+  }
+
+  /** Look for work now (after enqueueing, once the transaction committed). */
+  wake() {
+    for (const w of [...this.wakers]) w();
+  }
+
+  async stop() {
+    this.stopping = true;
+    for (const c of this.running.values()) c.abort(new JobInterrupted('the app is closing'));
+    this.wake();
+    await Promise.allSettled(this.loops);
+  }
+
+  private publish(job: Pick<JobRow, 'id' | 'kind' | 'status' | 'progress' | 'error'>) {
+    const event: JobEvent = {
+      id: job.id,
+      kind: job.kind,
+      status: job.status,
+      progress: job.progress,
+      error: job.error,
+    };
+    this.events.emit('job', event);
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.wakers.delete(done);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = this.options.pollMs > 0 ? setTimeout(done, this.options.pollMs) : undefined;
+      this.wakers.add(done);
+    });
+  }
+
+  private async loop() {
+    while (!this.stopping) {
+      let job: JobRow | undefined;
+      try {
+        job = await claimJob(this.app.db, this.workerId, this.options.leaseMs);
+      } catch (err) {
+        if (this.stopping) break;
+        this.app.log.warn({ err }, 'could not take a job; retrying');
+      }
+      if (!job) {
+        if (!this.stopping) await this.idle();
+        continue;
+      }
+      await this.run(job);
+    }
+  }
+
+  private async run(job: JobRow) {
+    const { app, workerId } = this;
+    const { leaseMs } = this.options;
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    let progress = job.progress;
+    const beat = setInterval(
+      () => {
+        heartbeat(app.db, job.id, workerId, leaseMs)
+          .then((mine) => {
+            if (!mine) controller.abort(new LeaseLost('the job was taken over'));
+          })
+          .catch((err) => app.log.warn({ err, job: job.id }, 'job heartbeat failed'));
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
+    let finished = false;
+    const checkpoint = () => {
+      if (controller.signal.aborted) {
+        const reason = controller.signal.reason;
+        throw reason instanceof Error ? reason : new JobInterrupted(String(reason));
+      }
+    };
+    const ctx: JobContext = {
+      app,
+      job,
+      signal: controller.signal,
+      progress: async (percent) => {
+        progress = Math.max(0, Math.min(100, Math.round(percent)));
+        if (!(await heartbeat(app.db, job.id, workerId, leaseMs, progress))) throw new LeaseLost('lost');
+        this.publish({ ...job, status: 'running', progress });
+      },
+      step: async (name) => {
+        checkpoint();
+        await jobTestHooks.beforeStep?.(job, name, controller.signal);
+        checkpoint();
+      },
+      finish: async (tx: Db) => {
+        if (!(await completeJob(tx, job.id, workerId))) throw new LeaseLost('the job was taken over');
+        finished = true;
+      },
+    };
+    this.publish({ ...job, status: 'running' });
+    try {
+      const handler = jobHandler(job.kind);
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler.run(ctx);
+      if (!finished) await completeJob(app.db, job.id, workerId);
+      this.publish({ ...job, status: 'done', progress: 100, error: null });
+    } catch (err) {
+      await this.settle(job, err);
+    } finally {
+      clearInterval(beat);
+      this.running.delete(job.id);
+    }
+  }
+
+  /** What an attempt that threw leaves behind: released, retried later, or failed for good. */
+  private async settle(job: JobRow, err: unknown) {
+    const { app, workerId } = this;
+    try {
+      if (err instanceof LeaseLost) {
+        app.log.warn({ job: job.id }, 'job lease lost; another worker has it');
+        return;
+      }
+      if (err instanceof JobInterrupted || this.stopping) {
+        await releaseJob(app.db, job.id, workerId);
+        app.log.info({ job: job.id }, 'job interrupted; back in the queue');
+        return;
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      app.log.error({ err, job: job.id, kind: job.kind }, 'job attempt failed');
+      const status = await failAttempt(app.db, job, workerId, message.slice(0, 2000));
+      if (status === 'failed') await jobHandler(job.kind)?.onFailed?.(app, job, message);
+      const after = await findJob(app.db, job.id);
+      if (after) this.publish(after);
+    } catch (settleErr) {
+      // the database went away under us: the lease lapses and the job is taken again later
+      app.log.error({ err: settleErr, job: job.id }, 'could not record the outcome of a job');
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { App } from '../../types.ts';
+
+/**
+ * Where report and certificate PDFs are kept. When the app has the shared file storage
+ * (`app.storage`, server/src/storage) the bytes go there (`store:<key>`); otherwise under
+ * UPLOAD_DIR/reports/ (`local:<name>`). The prefix keeps files written either way readable after
+ * switching. Keys are generated here, never from a client's input.
+ */
+export interface StoredPdf {
+  key: string;
+  sha256: string;
+  size: number;
+}
+
+interface SharedStorage {
+  put(source: Uint8Array): Promise<{ key: string; size: number; sha256: string }>;
+  get(key: string): Promise<Readable>;
+  delete(key: string): Promise<void>;
+}
+
+const shared = (app: App): SharedStorage | undefined =>
+  (app as unknown as { storage?: SharedStorage }).storage;
+
+const localDir = (app: App) => join(app.config.uploadDir, 'reports');
+const LOCAL_NAME = /^[a-f0-9]{32}\.pdf$/;
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export async function storePdf(app: App, bytes: Uint8Array): Promise<StoredPdf> {
+  const store = shared(app);
+  if (store) {
+    const put = await store.put(bytes);
+    return { key: `store:${put.key}`, sha256: put.sha256, size: put.size };
+  }
+  const dir = localDir(app);
+  await mkdir(dir, { recursive: true });
+  const name = `${randomBytes(16).toString('hex')}.pdf`;
+  // written under a temporary name and renamed: a reader never sees half a file
+  const tmp = join(dir, `.${name}.tmp`);
+  await writeFile(tmp, bytes);
+  await rename(tmp, join(dir, name));
+  return { key: `local:${name}`, sha256: sha256Of(bytes), size: bytes.byteLength };
+}
+
+export async function openPdf(app: App, key: string): Promise<Readable> {
+  if (key.startsWith('store:')) {
+    const store = shared(app);
+    if (!store) throw new Error('the file storage is not configured');
+    return store.get(key.slice(6));
+  }
+  const name = key.slice(6);
+  if (!key.startsWith('local:') || !LOCAL_NAME.test(name)) throw new Error(`bad pdf key ${key}`);
+  const path = join(localDir(app), name);
+  await stat(path); // a missing file is an error here, not a half-sent response
+  return createReadStream(path);
+}
+
+/** Removes a file that did not make it into a committed record; a missing one is fine. */
+export async function deletePdf(app: App, key: string | null | undefined): Promise<void> {
+  if (!key) return;
+  try {
+    if (key.startsWith('store:')) await shared(app)?.delete(key.slice(6));
+    else if (key.startsWith('local:') && LOCAL_NAME.test(key.slice(6)))
+      await rm(join(localDir(app), key.slice(6)), { force: true });
+  } catch (err) {
+    app.log.warn({ err, key }, 'could not remove an unused pdf');
+  }
+}
+
+/** Number of pages of a PDF pdfkit wrote (one `/Type /Page` object per page). */
+export const pageCount = (bytes: Uint8Array) =>
+  (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![s])/g) ?? []
+  ).length;
+
+/** An unguessable code for the public verification URL (128 bits, URL-safe). */
+export const newVerifyCode = () => randomBytes(16).toString('base64url');
+
+/** The public verification page of a code, as printed in the QR code. */
+export function verifyUrl(app: App, code: string) {
+  const base = (app.config.PUBLIC_URL || `http://localhost:${app.config.PORT}`).replace(/\/+$/, '');
+  return `${base}/verify/${code}`;
+}

@@ -1,0 +1,176 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  customers,
+  methods,
+  projects,
+  samples,
+  specifications,
+  testExecutions,
+  testResults,
+} from '../../db/schema/index.ts';
+import type { SpecVerdict } from '../../db/schema/testing.ts';
+import type { ReportDocument } from '../../pdf/templates/report.ts';
+
+/** The lab's name on its documents (the same as the quotes'). */
+export const LAB = { name: 'Labline Testing Laboratory', address: null };
+
+/** Approved, current results of a project (of some samples): what a report may contain. */
+export const reportableResults = (projectId: string, sampleIds?: readonly string[]) =>
+  and(
+    eq(testResults.project_id, projectId),
+    eq(testResults.status, 'approved'),
+    isNull(testResults.superseded_by_id),
+    isNull(testResults.archived_at),
+    sampleIds?.length ? inArray(testResults.sample_id, [...sampleIds]) : undefined,
+  );
+
+/** The samples of a project that have approved results (the default content of a report). */
+export async function samplesWithApprovedResults(db: Db, projectId: string, sampleIds?: readonly string[]) {
+  const rows = await db
+    .selectDistinct({ sample_id: testResults.sample_id })
+    .from(testResults)
+    .where(reportableResults(projectId, sampleIds));
+  return rows.map((r) => r.sample_id);
+}
+
+const RULE_TEXT: Record<string, string> = {
+  simple:
+    'Decision rule: simple acceptance (ILAC-G8 §4.2.1): a result within the limits passes, one outside fails; the measurement uncertainty is reported but not used in the verdict.',
+  guarded:
+    'Decision rule: guarded acceptance (ILAC-G8 §4.2.2), guard band = the expanded uncertainty U: pass only when the whole interval result ± U lies within the limits, fail when it lies wholly outside, inconclusive when it straddles a limit.',
+};
+
+const range = (values: (string | null | undefined)[]) => {
+  const sorted = values.filter((v): v is string => Boolean(v)).sort();
+  if (!sorted.length) return 'not recorded';
+  return sorted[0] === sorted.at(-1) ? sorted[0] : `${sorted[0]} to ${sorted.at(-1)}`;
+};
+
+export type ReportContent = Omit<ReportDocument, 'mark' | 'signatory' | 'dates' | 'identification'> & {
+  dates: { received: string; testing: string };
+};
+
+/**
+ * Gathers what a report shows, in a handful of queries whatever its size (no query per sample or
+ * result). Reads only; runs outside any transaction so a big report never holds one open.
+ */
+export async function collectReportContent(
+  db: Db,
+  report: { project_id: string; sample_ids: string[]; title: string | null },
+): Promise<ReportContent> {
+  const [project] = await db
+    .select({
+      number: projects.number,
+      name: projects.name,
+      customer_name: customers.company_name,
+      address: customers.address,
+      contact: customers.contact_person,
+    })
+    .from(projects)
+    .innerJoin(customers, eq(customers.id, projects.customer_id))
+    .where(eq(projects.id, report.project_id));
+  const results = await db
+    .select({
+      sample_id: testResults.sample_id,
+      sample_number: samples.number,
+      method_code: methods.code,
+      parameter: testResults.parameter,
+      value_numeric: testResults.value_numeric,
+      value_text: testResults.value_text,
+      unit: testResults.unit,
+      uncertainty: testResults.uncertainty,
+      verdicts: testResults.verdicts,
+      decision_rule: testResults.decision_rule,
+      started_at: testExecutions.started_at,
+      completed_at: testExecutions.completed_at,
+    })
+    .from(testResults)
+    .innerJoin(samples, eq(samples.id, testResults.sample_id))
+    .innerJoin(methods, eq(methods.id, testResults.method_id))
+    .innerJoin(testExecutions, eq(testExecutions.id, testResults.execution_id))
+    .where(reportableResults(report.project_id, report.sample_ids))
+    .orderBy(asc(samples.number), asc(methods.code), asc(testResults.parameter));
+  const sampleIds = [...new Set(results.map((r) => r.sample_id))];
+  const sampleRows = sampleIds.length
+    ? await db
+        .select({
+          number: samples.number,
+          description: samples.description,
+          received_date: samples.received_date,
+          condition: samples.condition,
+          condition_notes: samples.condition_notes,
+        })
+        .from(samples)
+        .where(inArray(samples.id, sampleIds))
+        .orderBy(asc(samples.number))
+    : [];
+  const methodRows = await db
+    .selectDistinct({
+      code: methods.code,
+      title: methods.title,
+      standard: methods.standard_reference,
+      version: methods.method_version,
+    })
+    .from(methods)
+    .where(
+      inArray(
+        methods.id,
+        db
+          .select({ id: testResults.method_id })
+          .from(testResults)
+          .where(reportableResults(report.project_id, report.sample_ids)),
+      ),
+    )
+    .orderBy(asc(methods.code));
+  const specIds = [
+    ...new Set(results.flatMap((r) => (r.verdicts as SpecVerdict[]).map((v) => v.specification_id))),
+  ];
+  const specRows = specIds.length
+    ? await db
+        .select({ id: specifications.id, code: specifications.code, name: specifications.name })
+        .from(specifications)
+        .where(inArray(specifications.id, specIds))
+        .orderBy(asc(specifications.code))
+    : [];
+  const specCode = new Map(specRows.map((s) => [s.id, s.code]));
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  return {
+    lab: LAB,
+    title: report.title || `Test report for ${project?.number ?? 'project'}`,
+    customer: { name: project?.customer_name ?? '', address: project?.address, contact: project?.contact },
+    project: { number: project?.number ?? '', name: project?.name ?? '' },
+    dates: {
+      received: range(sampleRows.map((s) => s.received_date)),
+      testing: range(results.flatMap((r) => [day(r.started_at), day(r.completed_at)])),
+    },
+    samples: sampleRows.map((s) => ({ ...s, condition_notes: s.condition_notes ?? null })),
+    methods: methodRows,
+    specifications: specRows.map(({ code, name }) => ({ code, name })),
+    decision_rules: [...new Set(results.map((r) => r.decision_rule))].sort().map((r) => RULE_TEXT[r] ?? r),
+    results: results.map((r) => ({
+      sample_number: r.sample_number,
+      method_code: r.method_code,
+      parameter: r.parameter,
+      value: r.value_numeric ?? r.value_text ?? '',
+      unit: r.unit ?? '',
+      uncertainty: r.uncertainty ?? '',
+      verdicts: (r.verdicts as SpecVerdict[]).map((v) => ({
+        specification: specCode.get(v.specification_id) ?? 'specification',
+        verdict: v.verdict,
+        reason: v.reason,
+      })),
+    })),
+    amendment: null,
+    verify_url: '',
+  };
+}
+
+/** How many approved, current results a project (some samples) has. */
+export async function countReportable(db: Db, projectId: string, sampleIds?: readonly string[]) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(testResults)
+    .where(reportableResults(projectId, sampleIds));
+  return Number(row?.n ?? 0);
+}

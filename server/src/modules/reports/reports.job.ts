@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import { reports } from '../../db/schema/index.ts';
+import { registerJobHandler } from '../../jobs/registry.ts';
+import { updateEntity } from '../../lib/crud.ts';
+import { renderPdf } from '../../pdf/pool.ts';
+import type { ReportDocument } from '../../pdf/templates/report.ts';
+import type { App } from '../../types.ts';
+import { deletePdf, pageCount, storePdf, verifyUrl } from './pdf-files.ts';
+import { collectReportContent, type ReportContent } from './reports.content.ts';
+import { identification, REPORT_JOB, reportRef } from './reports.service.ts';
+
+/** Changes made by the job are the system's, not a user's. */
+const SYSTEM = { actorId: null, requestId: null, ip: null };
+
+type ReportRow = typeof reports.$inferSelect;
+
+/** The PDF data of a report from its gathered content: draft, issued (signed) or stamped. */
+export function reportDocument(
+  app: App,
+  report: ReportRow,
+  content: ReportContent,
+  opts: {
+    mark: string | null;
+    issueDate: string | null;
+    signatory: ReportDocument['signatory'];
+    amendment: ReportDocument['amendment'];
+  },
+): ReportDocument {
+  return {
+    ...content,
+    identification: identification(report),
+    mark: opts.mark,
+    dates: { ...content.dates, issue: opts.issueDate ?? 'not issued (draft)' },
+    signatory: opts.signatory,
+    amendment: opts.amendment,
+    verify_url: verifyUrl(app, report.verify_code),
+  };
+}
+
+/** The amendment block of a new version: which report it replaces, why, what changed. */
+export async function amendmentOf(app: App, report: ReportRow): Promise<ReportDocument['amendment']> {
+  if (!report.supersedes_id) return null;
+  const [old] = await app.db.select().from(reports).where(eq(reports.id, report.supersedes_id));
+  return {
+    replaces: old ? identification(old) : 'the previous version',
+    reason: report.amendment_reason ?? '',
+    what_changed: report.what_changed ?? '',
+  };
+}
+
+/**
+ * report.generate: gather the approved results (reads, no transaction), render the draft PDF in a
+ * worker thread, store it, and in one short transaction record it on the report and mark the job
+ * done. A retried or reclaimed job whose report is already generated does nothing, and a run that
+ * lost its job to another worker rolls back and removes its file: the report is produced once.
+ */
+registerJobHandler(REPORT_JOB, {
+  async run(ctx) {
+    const { app, job } = ctx;
+    const reportId = String(job.payload.report_id);
+    const load = async () => (await app.db.select().from(reports).where(eq(reports.id, reportId)))[0];
+    let report = await load();
+    if (!report || report.job_id !== job.id || !['queued', 'generating'].includes(report.status)) {
+      // superseded by a newer job, or already generated: nothing left to do
+      await app.db.transaction((tx) => ctx.finish(tx));
+      return;
+    }
+    await ctx.step('start');
+    if (report.status === 'queued') {
+      await app.db.transaction(async (tx) => {
+        await updateEntity(tx, reportRef, SYSTEM, reportId, { status: 'generating' }, { action: 'generate' });
+      });
+      report = (await load())!;
+    }
+    await ctx.progress(5);
+
+    await ctx.step('collect');
+    const content = await collectReportContent(app.db, report);
+    await ctx.progress(25);
+
+    await ctx.step('render');
+    const document = reportDocument(app, report, content, {
+      mark: 'DRAFT',
+      issueDate: null,
+      signatory: null,
+      amendment: await amendmentOf(app, report),
+    });
+    const pdf = await renderPdf('report', document);
+    await ctx.progress(85);
+
+    await ctx.step('store');
+    const stored = await storePdf(app, pdf);
+    try {
+      await app.db.transaction(async (tx) => {
+        const { before } = await updateEntity(
+          tx,
+          reportRef,
+          SYSTEM,
+          reportId,
+          {
+            status: 'draft',
+            content,
+            pdf_key: stored.key,
+            pdf_sha256: stored.sha256,
+            pdf_size: stored.size,
+            page_count: pageCount(pdf),
+            generated_at: new Date(),
+            error: null,
+          },
+          { action: 'generated' },
+        );
+        if (before.job_id !== job.id || before.status !== 'generating') {
+          throw new Error('the report changed while it was generated');
+        }
+        await ctx.finish(tx);
+        // the draft this one replaces (a regeneration) is no longer needed once this commits
+        if (before.pdf_key) setImmediate(() => void deletePdf(app, String(before.pdf_key)));
+      });
+    } catch (err) {
+      await deletePdf(app, stored.key);
+      throw err;
+    }
+  },
+
+  async onFailed(app, job, error) {
+    const reportId = String(job.payload.report_id);
+    await app.db.transaction(async (tx) => {
+      const [report] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+      if (!report || report.job_id !== job.id || !['queued', 'generating'].includes(report.status)) return;
+      await updateEntity(
+        tx,
+        reportRef,
+        SYSTEM,
+        reportId,
+        { status: 'failed', error: error.slice(0, 500) },
+        { action: 'generation_failed' },
+      );
+    });
+  },
+});
