@@ -4,6 +4,7 @@
  * peak RSS. On PostgreSQL it also measures a bare Fastify + pg baseline doing the same queries.
  *
  *   npm run bench -w bench -- --db pglite|postgres [--rows 100000] [--duration 10] [--connections 20]
+ *                                [--only <scenario text>]
  *
  * Only talks to 127.0.0.1; every run is bounded by --duration per scenario.
  */
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '20' },
     'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     port: { type: 'string', default: '8510' },
+    // run only the scenarios whose name contains this text (e.g. --only project --connections 1)
+    only: { type: 'string', default: '' },
   },
 });
 const rows = Number(args.rows);
@@ -125,7 +128,8 @@ async function login(): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-async function measure(scenario: string, opts: autocannon.Options): Promise<Figure> {
+async function measure(scenario: string, opts: autocannon.Options): Promise<Figure | null> {
+  if (args.only && !scenario.includes(args.only)) return null;
   await autocannon({ ...opts, duration: 2, connections }); // warm-up: JIT, caches, pool
   const result = await autocannon({ ...opts, duration, connections });
   const figure = {
@@ -151,7 +155,8 @@ async function main() {
   console.error(`Seeding ${rows} customers on ${args.db}…`);
   const prepared = await prepareDatabase();
   const server = await startServer(prepared.env);
-  const figures: Figure[] = [];
+  const measured: (Figure | null)[] = [];
+  const figures = { push: (f: Figure | null) => measured.push(f) };
   try {
     const token = await login();
     const auth = { authorization: `Bearer ${token}` };
@@ -227,8 +232,8 @@ async function main() {
       }),
     );
     const rss = peakRssMb(server.pid!);
-    let baseline: Figure[] = [];
-    if (prepared.baselineUrl) {
+    let baseline: (Figure | null)[] = [];
+    if (prepared.baselineUrl && !args.only) {
       const bare = await startBaseline(prepared.baselineUrl, port + 1);
       baseline = [
         await measure('baseline: bare Fastify + pg, list first page', { url: `${bare.url}/customers` }),
@@ -244,7 +249,7 @@ async function main() {
       at: new Date().toISOString(),
       node: process.version,
       peak_rss_mb: rss,
-      figures: [...figures, ...baseline],
+      figures: [...measured, ...baseline].filter((f): f is Figure => f !== null),
     };
     mkdirSync(join(here, 'results'), { recursive: true });
     writeFileSync(join(here, 'results', `${args.db}.json`), JSON.stringify(report, null, 2));
@@ -256,10 +261,11 @@ async function main() {
     for (const f of report.figures)
       console.log(`| ${f.scenario} | ${f.rps} | ${f.p50} | ${f.p99} | ${f.non2xx} |`);
     console.log(`\nServer peak RSS: ${rss} MB`);
-    if (baseline.length) {
+    const [list, getById] = [measured[0], measured[3]];
+    if (list && getById && baseline[0] && baseline[1]) {
       const ratio = (a: number, b: number) => (a / b).toFixed(2);
       console.log(
-        `Ratio to the bare baseline: list ${ratio(figures[0].rps, baseline[0].rps)}, get by id ${ratio(figures[3].rps, baseline[1].rps)}`,
+        `Ratio to the bare baseline: list ${ratio(list.rps, baseline[0].rps)}, get by id ${ratio(getById.rps, baseline[1].rps)}`,
       );
     }
   } finally {
