@@ -52,6 +52,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/users', label: 'Users', icon: IconUsers, roles: ['admin', 'manager'] },
   { to: '/audit-log', label: 'Audit log', icon: IconShieldCheck, roles: ['admin', 'auditor'] },
   { to: '/portal', label: 'My company', icon: IconBuildingStore, roles: ['customer'] },
+  { to: '/analytics', label: 'My figures', icon: IconGauge, roles: ['customer'] },
   { to: '/portal/requests', label: 'My requests', icon: IconMessageQuestion, roles: ['customer'] },
   { to: '/portal/projects', label: 'My projects', icon: IconBriefcase, roles: ['customer'] },
   { to: '/portal/test-requests/new', label: 'Submit a test request', icon: IconSend, roles: ['customer'] },

@@ -5,6 +5,7 @@ import { RequireAuth, RequireRole } from '../lib/auth/guards';
 import { AUDIT_READERS, MANAGERS, STAFF } from '../lib/auth/roles';
 import { useMe } from '../lib/auth/useAuth';
 import { AccountPage } from '../routes/account/AccountPage';
+import { analyticsRoutes } from '../routes/analytics/analyticsRoutes';
 import { AuditLogPage } from '../routes/audit-log/AuditLogPage';
 import { ForgotPasswordPage } from '../routes/auth/ForgotPasswordPage';
 import { LoginPage } from '../routes/auth/LoginPage';
@@ -172,6 +173,7 @@ export const routes = [
                 ),
               },
               ...benchRoutes,
+              ...analyticsRoutes,
               ...trfsRoutes,
               ...samplesRoutes,
               ...rfqsRoutes,
