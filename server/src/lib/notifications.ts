@@ -104,3 +104,12 @@ async function queueMails(tx: Db, userIds: string[], input: NotifyInput) {
   await tx.insert(outbox).values(mails);
   mailQueued = true;
 }
+
+/** Ids of the active users holding one of these roles (e.g. every manager, for approvals). */
+export async function userIdsWithRole(tx: Db, roles: readonly string[]): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, roles as never[]), eq(users.is_active, true), isNull(users.archived_at)));
+  return rows.map((r) => r.id);
+}

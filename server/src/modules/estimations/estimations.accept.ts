@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { projects, rfqs, salesOrders } from '../../db/schema/index.ts';
 import { insertEntity, type Row } from '../../lib/crud.ts';
+import { notify, userIdsWithRole } from '../../lib/notifications.ts';
 import { nextNumber } from '../../lib/numbering.ts';
 import { today } from '../commercial/references.ts';
 import { advanceRfq } from '../rfqs/rfqs.service.ts';
@@ -50,5 +51,12 @@ export async function acceptQuote(tx: Db, quote: Row, req: FastifyRequest) {
     notes: `From quote ${quote.number} revision ${quote.revision}`,
   });
   if (quote.rfq_id) await advanceRfq(tx, req.audit, String(quote.rfq_id), 'won');
+  await notify(tx, {
+    userIds: [...(await userIdsWithRole(tx, ['manager'])), String(quote.created_by ?? '')],
+    kind: 'quote_accepted',
+    title: `Quote ${quote.number} accepted: ${project.number} and ${order.number} opened`,
+    link: `/quotes/${quote.id}`,
+    entity: { type: 'estimation', id: String(quote.id) },
+  });
   return { project_id: project.id, sales_order_id: order.id };
 }

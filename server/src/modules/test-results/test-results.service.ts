@@ -6,6 +6,7 @@ import { testResults } from '../../db/schema/index.ts';
 import type { ActionDef } from '../../lib/actions.ts';
 import { findVisible, type Row } from '../../lib/crud.ts';
 import { conflict, type FieldError, forbidden, HttpError, unprocessable } from '../../lib/errors.ts';
+import { notify, userIdsWithRole } from '../../lib/notifications.ts';
 import { requireMeaning, SignatureBody, sign } from '../../lib/signatures.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import {
@@ -181,7 +182,18 @@ const review: ActionDef = {
   to: 'reviewed',
   roles: BENCH_ROLES,
   summary: 'Mark reviewed (the person who entered it may review it; approval needs someone else)',
-  apply: (_tx, _row, _body, req) => ({ reviewed_by: req.user.id, reviewed_at: new Date() }),
+  apply: async (tx, row, _body, req) => {
+    // now waiting for a manager's approval: tell the managers (not the one who entered it)
+    const managers = await userIdsWithRole(tx, ['manager']);
+    await notify(tx, {
+      userIds: managers.filter((id) => id !== row.entered_by),
+      kind: 'result_review',
+      title: `Result ${row.parameter} reviewed, awaiting approval`,
+      link: '/test-results/review',
+      entity: { type: 'test_result', id: String(row.id) },
+    });
+    return { reviewed_by: req.user.id, reviewed_at: new Date() };
+  },
 };
 
 const approve: ActionDef = {
