@@ -20,6 +20,11 @@ export interface ActionDef {
   from: readonly string[];
   /** The state it leads to; omit when `apply` decides (or the state does not change). */
   to?: string;
+  /**
+   * The state column this action reads and writes, when not the machine's: a record with two
+   * independent states (a sales order's delivery status and its invoicing status) keeps one machine.
+   */
+  field?: string;
   roles: readonly Role[];
   summary?: string;
   body?: TObject;
@@ -51,8 +56,11 @@ const may = (action: ActionDef, user: CurrentUser) =>
 
 /** The actions this user may take on this row now. */
 export function allowedActions(machine: Machine, row: Row, user: CurrentUser | undefined): string[] {
-  const state = String(row[machine.field ?? 'status']);
-  return machine.actions.filter((a) => a.from.includes(state) && (!user || may(a, user))).map((a) => a.name);
+  return machine.actions
+    .filter(
+      (a) => a.from.includes(String(row[a.field ?? machine.field ?? 'status'])) && (!user || may(a, user)),
+    )
+    .map((a) => a.name);
 }
 
 export function registerActions(
@@ -68,9 +76,9 @@ export function registerActions(
     send: (req: FastifyRequest, reply: FastifyReply, row: Row) => unknown;
   },
 ) {
-  const field = machine.field ?? 'status';
   for (const action of machine.actions) {
     if (action.ownRoute) continue;
+    const field = action.field ?? machine.field ?? 'status';
     app.post(
       `${ctx.base}/:id/${action.name}`,
       {

@@ -17,10 +17,13 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type TObject, type TSchema, Type } from 'typebox';
 import type { Db } from '../db/client.ts';
+import { csvStream } from './csv.ts';
 import { invalidField } from './errors.ts';
 import { Id, Nullable } from './schemas.ts';
+import { XLSX_TYPE, type XlsxOptions, xlsxStream } from './xlsx.ts';
 
 /**
  * The one list helper (API.md "Lists"): paging, sort whitelist, filters, q, archived, keyset
@@ -64,7 +67,7 @@ export interface ListQuery {
   q?: string;
   archived?: boolean;
   cursor?: string;
-  format?: 'json' | 'csv';
+  format?: 'json' | ExportFormat;
   [filter: string]: unknown;
 }
 
@@ -96,7 +99,11 @@ export function listQuerySchema(spec: ListSpec): TObject {
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Case-insensitive search' })),
     archived: Type.Optional(Type.Boolean({ description: 'true lists archived rows instead' })),
     cursor: Type.Optional(Type.String({ maxLength: 2000, description: 'next_cursor of the previous page' })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+    format: Type.Optional(
+      Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], {
+        description: 'csv or xlsx: the whole filtered list as a file (same as the Accept header)',
+      }),
+    ),
   };
   for (const [name, def] of Object.entries(spec.filters)) {
     if (def.kind === 'range') {
@@ -388,4 +395,45 @@ export async function* listAll<Row extends Record<string, unknown>>(
     if (cursorable) cursor = page.next_cursor ?? undefined;
     else skip += batchSize;
   }
+}
+
+/**
+ * Exports: `Accept: text/csv` or `format=csv` streams the whole filtered list as CSV; `Accept:
+ * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` as an Excel
+ * workbook with typed cells (lib/xlsx.ts). Same columns, filters and order either way. An explicit
+ * `format` wins over the Accept header.
+ */
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const EXPORT_MEDIA_TYPES = ['application/json', 'text/csv', XLSX_TYPE];
+
+export const EXPORT_DESCRIPTION =
+  'Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: ' +
+  `${XLSX_TYPE}\` or \`format=xlsx\` for an Excel workbook (typed cells, frozen header row).`;
+
+export function exportFormatOf(req: FastifyRequest, format?: string): ExportFormat | undefined {
+  if (format === 'csv' || format === 'xlsx') return format;
+  if (format === 'json') return undefined;
+  const accept = req.headers.accept ?? '';
+  if (accept.includes(XLSX_TYPE)) return 'xlsx';
+  if (accept.includes('text/csv')) return 'csv';
+  return undefined;
+}
+
+/** Sends a list export as an attachment named `<fileBase>.csv|.xlsx`. */
+export function sendExport(
+  reply: FastifyReply,
+  format: ExportFormat,
+  fileBase: string,
+  columns: readonly string[],
+  batches: AsyncIterable<Record<string, unknown>[]>,
+  xlsx: XlsxOptions = {},
+) {
+  reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
+  reply.header('content-disposition', `attachment; filename="${fileBase}.${format}"`);
+  const stream =
+    format === 'csv'
+      ? csvStream(columns, batches)
+      : xlsxStream(columns, batches, { sheetName: fileBase, ...xlsx });
+  return reply.send(stream as never);
 }

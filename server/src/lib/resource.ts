@@ -15,10 +15,20 @@ import {
   restoreEntity,
   updateEntity,
 } from './crud.ts';
-import { csvStream } from './csv.ts';
 import { notFound } from './errors.ts';
 import { entityHistory, HistoryPage, HistoryQuery } from './history.ts';
-import { type ListQuery, type ListSpec, listAll, listPage, listQuerySchema, pageSchema } from './list.ts';
+import {
+  EXPORT_DESCRIPTION,
+  EXPORT_MEDIA_TYPES,
+  exportFormatOf,
+  type ListQuery,
+  type ListSpec,
+  listAll,
+  listPage,
+  listQuerySchema,
+  pageSchema,
+  sendExport,
+} from './list.ts';
 import { nextNumber } from './numbering.ts';
 import { IdempotencyHeaders, IdParams, IfMatchHeaders } from './schemas.ts';
 
@@ -175,24 +185,23 @@ export function registerResource(app: App, def: ResourceDef) {
         operationId: `${def.path}-list`,
         tags: [def.tag],
         summary: `List ${def.path.replace(/-/g, ' ')}`,
-        description: 'Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.',
+        description: EXPORT_DESCRIPTION,
+        produces: EXPORT_MEDIA_TYPES,
         querystring: ListQuerySchema,
         response: { 200: Page },
       },
     },
     async (req, reply) => {
       const query = req.query as ListQuery;
-      const wantsCsv = query.format === 'csv' || (req.headers.accept ?? '').includes('text/csv');
-      if (wantsCsv) {
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', `attachment; filename="${def.path}.csv"`);
+      const format = exportFormatOf(req, query.format);
+      if (format) {
         const batches = listAll<Row>(app.db, def.list, query, { scope: scopeOf(req) });
         const expanded = def.expand
           ? (async function* () {
               for await (const batch of batches) yield await expand(batch);
             })()
           : batches;
-        return reply.send(csvStream(def.csvColumns, expanded) as never);
+        return sendExport(reply, format, def.path, def.csvColumns, expanded, { table: def.table });
       }
       const page = await listPage<Row>(app.db, def.list, query, { scope: scopeOf(req) });
       const items = await expand(page.items);

@@ -21,8 +21,10 @@ import notifications from './notifications/notifications.plugin.ts';
 import projectsRoutes from './projects/projects.routes.ts';
 import reportsRoutes from './reports/reports.routes.ts';
 import rfqsRoutes from './rfqs/rfqs.routes.ts';
+import purchaseOrdersRoutes from './purchase-orders/purchase-orders.routes.ts';
 import salesOrdersRoutes from './sales-orders/sales-orders.routes.ts';
 import samplesRoutes from './samples/samples.routes.ts';
+import suppliersRoutes from './suppliers/suppliers.routes.ts';
 import specificationsRoutes from './specifications/specifications.routes.ts';
 import systemRoutes from './system/system.routes.ts';
 import tasksRoutes from './tasks/tasks.routes.ts';
@@ -32,6 +34,7 @@ import resultsGridRoutes from './test-results/results-grid.routes.ts';
 import testResultsRoutes from './test-results/test-results.routes.ts';
 import trfsRoutes from './trfs/trfs.routes.ts';
 import usersRoutes from './users/users.routes.ts';
+import workOrdersRoutes from './work-orders/work-orders.routes.ts';
 import verifyRoutes from './verify/verify.routes.ts';
 
 /** Every module of the API, registered in this order by buildApp. A new resource adds one line. */
@@ -53,6 +56,9 @@ export const modules: ((app: App) => Promise<void>)[] = [
   estimationsRoutes,
   projectsRoutes,
   salesOrdersRoutes,
+  suppliersRoutes,
+  purchaseOrdersRoutes,
+  workOrdersRoutes,
   trfsRoutes,
   samplesRoutes,
   testPlansRoutes,

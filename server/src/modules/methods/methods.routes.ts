@@ -2,8 +2,17 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { methods } from '../../db/schema/index.ts';
 import { findVisible } from '../../lib/crud.ts';
-import { csvStream } from '../../lib/csv.ts';
-import { type ListQuery, listAll, listPage, listQuerySchema, pageSchema } from '../../lib/list.ts';
+import {
+  EXPORT_DESCRIPTION,
+  EXPORT_MEDIA_TYPES,
+  exportFormatOf,
+  type ListQuery,
+  listAll,
+  listPage,
+  listQuerySchema,
+  pageSchema,
+  sendExport,
+} from '../../lib/list.ts';
 import { registerResource } from '../../lib/resource.ts';
 import { Id, IdParams } from '../../lib/schemas.ts';
 import { MANAGERS, STAFF } from '../../plugins/app/auth.ts';
@@ -82,7 +91,8 @@ export default async function methodsRoutes(app: App) {
         operationId: 'methods-catalogue-list',
         tags: ['methods'],
         summary: 'The active methods, as customers see them (no authorised engineers)',
-        description: 'Send `Accept: text/csv` or `format=csv` for CSV.',
+        description: EXPORT_DESCRIPTION,
+        produces: EXPORT_MEDIA_TYPES,
         querystring: CatalogueQuery,
         response: { 200: pageSchema(CatalogueMethod, 'CatalogueMethodsPage') },
       },
@@ -97,12 +107,10 @@ export default async function methodsRoutes(app: App) {
       // archived=true would list archived methods: the catalogue never has any
       const listQuery = { ...query, archived: false };
       const options = { scope, columns: CATALOGUE_COLUMNS };
-      if (query.format === 'csv' || (req.headers.accept ?? '').includes('text/csv')) {
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', 'attachment; filename="method-catalogue.csv"');
-        return reply.send(
-          csvStream(CATALOGUE_CSV_COLUMNS, listAll(app.db, catalogueListSpec, listQuery, options)) as never,
-        );
+      const format = exportFormatOf(req, query.format);
+      if (format) {
+        const rows = listAll(app.db, catalogueListSpec, listQuery, options);
+        return sendExport(reply, format, 'method-catalogue', CATALOGUE_CSV_COLUMNS, rows, { table: methods });
       }
       return listPage(app.db, catalogueListSpec, listQuery, options);
     },

@@ -4,6 +4,8 @@ import { ownCustomer } from '../../lib/scoping.ts';
 import { MANAGERS, STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { expandLinks } from '../commercial/expand.ts';
+import { registerInvoiceLines } from './sales-orders.invoice-lines.ts';
+import { salesOrderMachine } from './sales-orders.machine.ts';
 import {
   SALES_ORDER_CSV_COLUMNS,
   SalesOrderCreate,
@@ -13,7 +15,10 @@ import {
 } from './sales-orders.schemas.ts';
 import { salesOrderToInsert, salesOrderToPatch } from './sales-orders.service.ts';
 
-/** /sales-orders: what customers ordered. Staff read, managers write, a customer reads its own. */
+/**
+ * /sales-orders: what customers ordered. Staff read, managers write and run the delivery and
+ * invoicing actions, a customer reads its own. /sales-orders/invoice-lines feeds accounting.
+ */
 export default async function salesOrdersRoutes(app: App) {
   registerResource(app, {
     name: 'sales_order',
@@ -29,5 +34,7 @@ export default async function salesOrdersRoutes(app: App) {
     toInsert: salesOrderToInsert,
     toPatch: salesOrderToPatch,
     expand: expandLinks({ customer: true, project: true }),
+    machine: salesOrderMachine,
   });
+  registerInvoiceLines(app);
 }

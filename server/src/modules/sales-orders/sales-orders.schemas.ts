@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { SALES_ORDER_STATUSES, salesOrders } from '../../db/schema/index.ts';
+import { INVOICING_STATUSES, SALES_ORDER_STATUSES, salesOrders } from '../../db/schema/index.ts';
 import type { ListSpec } from '../../lib/list.ts';
 import { DateOnly, EntityFields, Id, LongText, Nullable } from '../../lib/schemas.ts';
 import { Currency, LineInput, PricedFields, TaxRate } from '../commercial/pricing.ts';
@@ -37,7 +37,11 @@ export const SalesOrderPublic = Type.Object({
   ...PricedFields,
   order_date: DateOnly,
   status: Type.Union(SALES_ORDER_STATUSES.map((s) => Type.Literal(s))),
-  invoicing_status: Type.String(),
+  invoicing_status: Type.Union(INVOICING_STATUSES.map((s) => Type.Literal(s))),
+  invoice_number: Nullable(Type.String()),
+  invoice_date: Nullable(DateOnly),
+  paid_date: Nullable(DateOnly),
+  status_reason: Nullable(Type.String({ description: 'The reason given with cancel' })),
   notes: Nullable(Type.String()),
 });
 
@@ -53,13 +57,15 @@ export const salesOrderListSpec: ListSpec = {
     created_at: { column: salesOrders.created_at },
     updated_at: { column: salesOrders.updated_at },
   },
-  searchable: [salesOrders.number, salesOrders.notes],
+  searchable: [salesOrders.number, salesOrders.invoice_number, salesOrders.notes],
   filters: {
     customer_id: { column: salesOrders.customer_id, kind: 'uuid' },
     project_id: { column: salesOrders.project_id, kind: 'uuid' },
     estimation_id: { column: salesOrders.estimation_id, kind: 'uuid' },
     status: { column: salesOrders.status, kind: 'enum', values: SALES_ORDER_STATUSES },
     order_date: { column: salesOrders.order_date, kind: 'range', format: 'date' },
+    invoicing_status: { column: salesOrders.invoicing_status, kind: 'enum', values: INVOICING_STATUSES },
+    invoice_date: { column: salesOrders.invoice_date, kind: 'range', format: 'date' },
     created_at: { column: salesOrders.created_at, kind: 'range', format: 'date-time' },
   },
 };
@@ -78,6 +84,9 @@ export const SALES_ORDER_CSV_COLUMNS = [
   'order_date',
   'status',
   'invoicing_status',
+  'invoice_number',
+  'invoice_date',
+  'paid_date',
   'notes',
   'created_at',
   'updated_at',

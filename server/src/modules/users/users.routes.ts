@@ -1,11 +1,19 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { Role } from '../../db/schema/users.ts';
+import { type Role, users } from '../../db/schema/users.ts';
 import { etag, expectedVersion } from '../../lib/concurrency.ts';
 import { findVisible } from '../../lib/crud.ts';
-import { csvStream } from '../../lib/csv.ts';
 import { entityHistory, HistoryPage, HistoryQuery } from '../../lib/history.ts';
-import { type ListQuery, listAll, listPage, listQuerySchema } from '../../lib/list.ts';
+import {
+  EXPORT_DESCRIPTION,
+  EXPORT_MEDIA_TYPES,
+  exportFormatOf,
+  type ListQuery,
+  listAll,
+  listPage,
+  listQuerySchema,
+  sendExport,
+} from '../../lib/list.ts';
 import { IdempotencyHeaders, IdParams, IfMatchHeaders } from '../../lib/schemas.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
@@ -56,7 +64,8 @@ export default async function usersRoutes(app: App) {
         operationId: 'users-list',
         tags,
         summary: 'List users',
-        description: 'Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.',
+        description: EXPORT_DESCRIPTION,
+        produces: EXPORT_MEDIA_TYPES,
         querystring: listQuerySchema(userListSpec),
         response: { 200: UsersPage },
       },
@@ -64,12 +73,10 @@ export default async function usersRoutes(app: App) {
     async (req, reply) => {
       const query = req.query as ListQuery;
       const options = { columns: USER_PUBLIC_COLUMNS };
-      if (query.format === 'csv' || (req.headers.accept ?? '').includes('text/csv')) {
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', 'attachment; filename="users.csv"');
-        return reply.send(
-          csvStream(USER_CSV_COLUMNS, listAll(app.db, userListSpec, query, options)) as never,
-        );
+      const format = exportFormatOf(req, query.format);
+      if (format) {
+        const rows = listAll(app.db, userListSpec, query, options);
+        return sendExport(reply, format, 'users', USER_CSV_COLUMNS, rows, { table: users });
       }
       return listPage(app.db, userListSpec, query, options);
     },
