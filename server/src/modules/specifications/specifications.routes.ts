@@ -7,6 +7,7 @@ import { registerResource } from '../../lib/resource.ts';
 import { IdempotencyHeaders, IdParams, IfMatchHeaders } from '../../lib/schemas.ts';
 import { MANAGERS, STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
+import { registerSpecificationCatalogue } from './specifications.catalogue.ts';
 import {
   SPECIFICATION_CSV_COLUMNS,
   SpecificationCreate,
@@ -34,6 +35,7 @@ const SpecificationRevision = Type.Object(
 );
 
 export default async function specificationsRoutes(app: App) {
+  registerSpecificationCatalogue(app);
   registerResource(app, {
     name: 'specification',
     path: 'specifications',

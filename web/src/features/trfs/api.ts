@@ -130,7 +130,7 @@ export const methodOptions = {
     ).items.map(methodLabel),
 };
 
-/** Specifications are the lab's own records: staff pick them (customers name a protocol in words). */
+/** The specification catalogue (active revisions, no limits): staff and portal customers pick from it. */
 const specLabel = (s: { id: string; code: string; name: string; revision: number }) => ({
   value: s.id,
   label: `${s.code} rev ${s.revision} · ${s.name}`,
@@ -141,17 +141,15 @@ export const specificationOptions = {
   search: async (q: string) =>
     (
       await unwrap(
-        api.GET('/api/v1/specifications', {
-          params: { query: { q: q || undefined, status: 'active', limit: 50, sort: 'code' } },
+        api.GET('/api/v1/specifications/catalogue', {
+          params: { query: { q: q || undefined, limit: 50, sort: 'code' } },
         }),
       )
     ).items.map(specLabel),
-  resolve: (ids: string[]) =>
-    Promise.all(
-      ids.map(async (id) =>
-        specLabel(await unwrap(api.GET('/api/v1/specifications/{id}', { params: { path: { id } } }))),
-      ),
-    ),
+  resolve: async (ids: string[]) =>
+    (
+      await unwrap(api.GET('/api/v1/specifications/catalogue', { params: { query: { ids, limit: 100 } } }))
+    ).items.map(specLabel),
 };
 
 /** The portal user's own company (a customer user sees exactly one): prefills the applicant. */

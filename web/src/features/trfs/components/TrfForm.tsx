@@ -21,8 +21,8 @@ import { DECLARATION, type TrfFormApi } from './trfForm';
 
 /**
  * A test request form: the project, who asks, the items and their tests, instructions, and the
- * signed declaration. Staff see the specification picker; portal customers name a protocol in the
- * instructions and the lab adds the specifications when it reviews.
+ * signed declaration. Everyone picks specifications from the catalogue; a customer whose protocol is
+ * not listed names it in the instructions and the lab links it when it reviews.
  */
 export function TrfForm({
   form,
@@ -111,8 +111,8 @@ export function TrfForm({
           </Title>
           {!staff && (
             <Alert variant="light" icon={<IconInfoCircle aria-hidden />} mb="md">
-              Name the buyer protocol or regulation to judge the results against in the instructions; the
-              laboratory links its specifications when it reviews your request.
+              Pick the specifications to judge each item against; if yours is not listed, name the buyer
+              protocol or regulation in the instructions and the laboratory links it when it reviews.
             </Alert>
           )}
           <Textarea

@@ -104,7 +104,7 @@ export function TrfItemsEditor({ form, staff }: { form: TrfFormApi; staff: boole
                 key={form.key(`items.${i}.end_use`)}
               />
             </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: staff ? 2 : 1 }} mt="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="sm">
               <RemoteMultiSelect
                 label="Requested tests"
                 placeholder={item.method_ids.length ? undefined : 'Search the method catalogue'}
@@ -113,16 +113,15 @@ export function TrfItemsEditor({ form, staff }: { form: TrfFormApi; staff: boole
                 {...form.getInputProps(`items.${i}.method_ids`)}
                 key={form.key(`items.${i}.method_ids`)}
               />
-              {staff && (
-                <RemoteMultiSelect
-                  label="Specifications to judge against"
-                  placeholder={item.specification_ids.length ? undefined : 'Search specifications'}
-                  source={specificationOptions}
-                  clearable
-                  {...form.getInputProps(`items.${i}.specification_ids`)}
-                  key={form.key(`items.${i}.specification_ids`)}
-                />
-              )}
+              <RemoteMultiSelect
+                label="Specifications to judge against"
+                description={staff ? undefined : 'Optional: the laboratory confirms them when it reviews'}
+                placeholder={item.specification_ids.length ? undefined : 'Search specifications'}
+                source={specificationOptions}
+                clearable
+                {...form.getInputProps(`items.${i}.specification_ids`)}
+                key={form.key(`items.${i}.specification_ids`)}
+              />
             </SimpleGrid>
           </Card>
         ))}
