@@ -18,6 +18,7 @@ import { CustomerDetailPage } from '../routes/customers/CustomerDetailPage';
 import { CustomerEditPage } from '../routes/customers/CustomerEditPage';
 import { CustomersListPage } from '../routes/customers/CustomersListPage';
 import { DashboardPage } from '../routes/DashboardPage';
+import { documentsRoutes } from '../routes/documents/documentsRoutes';
 import { quotesRoutes } from '../routes/estimations/quotesRoutes';
 import { MethodCreatePage } from '../routes/methods/MethodCreatePage';
 import { MethodDetailPage } from '../routes/methods/MethodDetailPage';
@@ -180,6 +181,7 @@ export const routes = [
               ...quotesRoutes,
               ...projectsRoutes,
               ...salesOrdersRoutes,
+              ...documentsRoutes,
               { path: 'account', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/password', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/sessions', element: <AccountPage />, handle: { crumb: 'My account' } },

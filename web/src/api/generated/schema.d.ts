@@ -3006,6 +3006,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/specifications/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active specifications, as customers pick them on a test request (no limits) */
+        get: operations["specifications-catalogue-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers": {
         parameters: {
             query?: never;
@@ -29264,6 +29281,81 @@ export interface operations {
                             updated_at: string;
                             version: number;
                         }[];
+                    };
+                };
+            };
+        };
+    };
+    "specifications-catalogue-list": {
+        parameters: {
+            query?: {
+                /** @description true lists archived rows instead */
+                archived?: boolean;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
+                format?: "json" | "csv" | "xlsx";
+                /** @description Only these specifications (repeat the parameter): resolves names */
+                ids?: string[];
+                limit?: number;
+                /** @description Alias of skip */
+                offset?: number;
+                /** @description Case-insensitive search */
+                q?: string;
+                /** @description Rows to skip */
+                skip?: number;
+                /** @description Comma list of code, name; prefix - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        has_more: boolean;
+                        items: {
+                            code: string;
+                            description: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            name: string;
+                            revision: number;
+                            source: string | null;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
                     };
                 };
             };

@@ -1,22 +1,35 @@
+import '@mantine/dropzone/styles.css';
 import { Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
-import { IconUpload, IconX } from '@tabler/icons-react';
+import { Dropzone } from '@mantine/dropzone';
+import { IconFileUpload, IconUpload, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/problem';
 import { uploadFile } from '../../lib/upload';
 
-/** Picks a file and uploads it with a progress bar; cancellable. Used by documents and reports. */
+/**
+ * Picks a file (button, or drag and drop with `dropzone`) and uploads it with a real progress bar
+ * (XHR upload events); cancellable. Used by documents and reports.
+ */
 export function FileUpload<T>({
   url,
   label = 'Upload a file',
   accept,
   extra,
   onUploaded,
+  dropzone = false,
+  hint,
+  disabled = false,
 }: {
   url: string;
   label?: string;
   accept?: string;
   extra?: Record<string, string>;
   onUploaded: (result: T) => void;
+  /** Also offer a drop area. */
+  dropzone?: boolean;
+  /** A line under the drop area (limits, accepted types). */
+  hint?: string;
+  disabled?: boolean;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -49,10 +62,38 @@ export function FileUpload<T>({
   const percent = Math.round((progress ?? 0) * 100);
   return (
     <Stack gap="xs">
+      {dropzone && (
+        <Dropzone
+          onDrop={(files) => start(files[0] ?? null)}
+          onReject={(rejections) =>
+            setError(rejections[0]?.errors[0]?.message ?? 'That file cannot be used.')
+          }
+          multiple={false}
+          disabled={uploading || disabled}
+          aria-label={`${label}: drop a file here or press Enter to choose one`}
+        >
+          <Group justify="center" gap="md" mih={90} style={{ pointerEvents: 'none' }}>
+            <IconFileUpload size={36} stroke={1.5} aria-hidden />
+            <Stack gap={2}>
+              <Text>Drop a file here, or click to choose one</Text>
+              {hint && (
+                <Text size="xs" c="dimmed">
+                  {hint}
+                </Text>
+              )}
+            </Stack>
+          </Group>
+        </Dropzone>
+      )}
       <Group>
-        <FileButton onChange={start} accept={accept} disabled={uploading}>
+        <FileButton onChange={start} accept={accept} disabled={uploading || disabled}>
           {(props) => (
-            <Button {...props} leftSection={<IconUpload size={16} aria-hidden />} loading={uploading}>
+            <Button
+              {...props}
+              variant={dropzone ? 'default' : 'filled'}
+              leftSection={<IconUpload size={16} aria-hidden />}
+              loading={uploading}
+            >
               {label}
             </Button>
           )}
@@ -73,7 +114,12 @@ export function FileUpload<T>({
           <Text size="sm">
             {file.name} — {percent}%
           </Text>
-          <Progress value={percent} aria-label={`Upload of ${file.name}`} aria-valuenow={percent} />
+          <Progress
+            value={percent}
+            aria-label={`Upload of ${file.name}`}
+            aria-valuenow={percent}
+            data-testid="upload-progress"
+          />
         </Stack>
       )}
       {error && (

@@ -8,6 +8,7 @@ import { Fields } from '../../components/detail/Fields';
 import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
+import { AttachmentsPanel } from '../../features/documents/AttachmentsPanel';
 import {
   type ProjectAction,
   type ProjectOverview,
@@ -132,6 +133,7 @@ function ProjectDetail({ overview, portal }: { overview: ProjectOverview; portal
                 <Section key={Section.name} overview={overview} portal={portal} />
               ))}
             </SimpleGrid>
+            <AttachmentsPanel entityType="project" entityId={project.id} />
           </Stack>
         </Grid.Col>
         {!portal && (

@@ -17,6 +17,7 @@ import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
+import { AttachmentsPanel } from '../../features/documents/AttachmentsPanel';
 import {
   archiveSample,
   labelPdf,
@@ -208,6 +209,7 @@ function SampleDetail({ sample, portal }: { sample: Sample; portal: boolean }) {
               />
             </Card>
             <SubSamples sample={sample} portal={portal} />
+            <AttachmentsPanel entityType="sample" entityId={sample.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
