@@ -18,6 +18,8 @@ export interface JobContext {
    * transaction back) when the job is no longer this worker's.
    */
   finish(tx: Db): Promise<void>;
+  /** Inside a transaction: locks the job row and tells whether this run still owns it. */
+  stillMine(tx: Db): Promise<boolean>;
 }
 
 export interface JobHandler {
@@ -40,6 +42,14 @@ export class JobInterrupted extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = 'JobInterrupted';
+  }
+}
+
+/** The job is no longer this run's (another worker took it over): stop without recording anything. */
+export class JobLeaseLost extends Error {
+  constructor(reason = 'the job was taken over by another worker') {
+    super(reason);
+    this.name = 'JobLeaseLost';
   }
 }
 

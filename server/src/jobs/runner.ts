@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { hostname } from 'node:os';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/client.ts';
+import { jobs } from '../db/schema/index.ts';
 import type { App } from '../types.ts';
 import { claimJob, completeJob, failAttempt, findJob, heartbeat, type JobRow, releaseJob } from './queue.ts';
-import { type JobContext, JobInterrupted, jobHandler, jobTestHooks } from './registry.ts';
+import { type JobContext, JobInterrupted, JobLeaseLost, jobHandler, jobTestHooks } from './registry.ts';
 
 export interface JobEvent {
   id: string;
@@ -22,8 +24,6 @@ export interface RunnerOptions {
   /** How often an idle worker looks for work it was not woken for (other instances, lapsed leases); 0 = only when woken. */
   pollMs: number;
 }
-
-class LeaseLost extends Error {}
 
 /**
  * The worker loop: takes due jobs, runs their handlers with a heartbeat, records the outcome, and
@@ -48,6 +48,11 @@ export class JobRunner {
 
   start() {
     for (let i = 0; i < this.options.concurrency; i++) this.loops.push(this.loop());
+  }
+
+  /** How many jobs this process is running now (tests wait for 0). */
+  get active() {
+    return this.running.size;
   }
 
   /** Look for work now (after enqueueing, once the transaction committed). */
@@ -112,7 +117,7 @@ export class JobRunner {
       () => {
         heartbeat(app.db, job.id, workerId, leaseMs)
           .then((mine) => {
-            if (!mine) controller.abort(new LeaseLost('the job was taken over'));
+            if (!mine) controller.abort(new JobLeaseLost('the job was taken over'));
           })
           .catch((err) => app.log.warn({ err, job: job.id }, 'job heartbeat failed'));
       },
@@ -131,7 +136,7 @@ export class JobRunner {
       signal: controller.signal,
       progress: async (percent) => {
         progress = Math.max(0, Math.min(100, Math.round(percent)));
-        if (!(await heartbeat(app.db, job.id, workerId, leaseMs, progress))) throw new LeaseLost('lost');
+        if (!(await heartbeat(app.db, job.id, workerId, leaseMs, progress))) throw new JobLeaseLost('lost');
         this.publish({ ...job, status: 'running', progress });
       },
       step: async (name) => {
@@ -139,8 +144,16 @@ export class JobRunner {
         await jobTestHooks.beforeStep?.(job, name, controller.signal);
         checkpoint();
       },
+      stillMine: async (tx: Db) => {
+        const [row] = await tx
+          .select({ id: jobs.id })
+          .from(jobs)
+          .where(and(eq(jobs.id, job.id), eq(jobs.locked_by, workerId), eq(jobs.status, 'running')))
+          .for('update');
+        return Boolean(row);
+      },
       finish: async (tx: Db) => {
-        if (!(await completeJob(tx, job.id, workerId))) throw new LeaseLost('the job was taken over');
+        if (!(await completeJob(tx, job.id, workerId))) throw new JobLeaseLost('the job was taken over');
         finished = true;
       },
     };
@@ -163,7 +176,7 @@ export class JobRunner {
   private async settle(job: JobRow, err: unknown) {
     const { app, workerId } = this;
     try {
-      if (err instanceof LeaseLost) {
+      if (err instanceof JobLeaseLost) {
         app.log.warn({ job: job.id }, 'job lease lost; another worker has it');
         return;
       }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { reports } from '../../db/schema/index.ts';
-import { registerJobHandler } from '../../jobs/registry.ts';
+import { JobLeaseLost, registerJobHandler } from '../../jobs/registry.ts';
 import { updateEntity } from '../../lib/crud.ts';
 import { renderPdf } from '../../pdf/pool.ts';
 import type { ReportDocument } from '../../pdf/templates/report.ts';
@@ -68,9 +68,17 @@ registerJobHandler(REPORT_JOB, {
     await ctx.step('start');
     if (report.status === 'queued') {
       await app.db.transaction(async (tx) => {
+        // a run that lost its job (its lease lapsed and another worker took it) must not touch the report
+        if (!(await ctx.stillMine(tx))) throw new JobLeaseLost();
+        const [current] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+        if (current?.status !== 'queued' || current.job_id !== job.id) return;
         await updateEntity(tx, reportRef, SYSTEM, reportId, { status: 'generating' }, { action: 'generate' });
       });
       report = (await load())!;
+      if (report.status !== 'generating' || report.job_id !== job.id) {
+        await app.db.transaction((tx) => ctx.finish(tx));
+        return;
+      }
     }
     await ctx.progress(5);
 

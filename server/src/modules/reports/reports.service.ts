@@ -27,7 +27,7 @@ export const reportScope = (user: CurrentUser) =>
       )
     : undefined;
 
-export const identification = (row: { number?: unknown; revision?: unknown }) =>
+export const identification = (row: { number?: unknown; revision?: unknown } | Record<string, unknown>) =>
   Number(row.revision) > 1 ? `${row.number} rev ${row.revision}` : String(row.number);
 
 /**

@@ -22,8 +22,7 @@ afterEach(() => {
 
 const post = (payload: object, headers = bench.manager.headers) =>
   t.app.inject({ method: 'POST', url, headers, payload });
-const get = (id: string, headers = bench.manager.headers) =>
-  t.app.inject({ url: `${url}/${id}`, headers });
+const get = (id: string, headers = bench.manager.headers) => t.app.inject({ url: `${url}/${id}`, headers });
 
 /** Creates a report for the bench's project and waits for its job. */
 async function generated(payload: object = { project_id: bench.project.id }) {
@@ -33,7 +32,7 @@ async function generated(payload: object = { project_id: bench.project.id }) {
   return (await get(res.json().id)).json();
 }
 
-export async function pdfText(bytes: Buffer) {
+async function pdfText(bytes: Buffer) {
   const { text, totalPages } = await extractText(new Uint8Array(bytes), { mergePages: true });
   return { text: text.replace(/\s+/g, ' '), totalPages };
 }
@@ -62,7 +61,11 @@ describe('POST /reports', () => {
       allowed_actions: ['issue', 'regenerate'],
     });
     const history = await t.app.inject({ url: `${url}/${done.id}/history`, headers: bench.manager.headers });
-    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['generated', 'generate', 'create']);
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'generated',
+      'generate',
+      'create',
+    ]);
   });
 
   it('renders what ISO/IEC 17025 §7.8 asks: number, items, methods, results with units and uncertainty, verdicts, page x of y', async () => {
@@ -191,7 +194,9 @@ describe('customer isolation', () => {
     expect(
       (await t.app.inject({ url: `${url}/${draft.id}/download`, headers: own.headers })).statusCode,
     ).toBe(200);
-    const stranger = await signedIn(t.app, 'customer', { customer_id: (await makeProject(t.app)).customer_id });
+    const stranger = await signedIn(t.app, 'customer', {
+      customer_id: (await makeProject(t.app)).customer_id,
+    });
     expect((await get(draft.id, stranger.headers)).statusCode).toBe(404);
     expect(
       (await t.app.inject({ url: `${url}/${draft.id}/download`, headers: stranger.headers })).statusCode,
