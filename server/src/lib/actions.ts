@@ -63,6 +63,36 @@ export function allowedActions(machine: Machine, row: Row, user: CurrentUser | u
     .map((a) => a.name);
 }
 
+/**
+ * One action inside the caller's transaction: checks the state, runs `apply`, writes the change and
+ * its audit event. The route does this for a request; another module calls it when its own action
+ * moves this record too (starting an execution takes its sample to the bench), so the move is the
+ * same everywhere. Roles are the caller's business: the route checks them, a module acts on its own authority.
+ */
+export async function performAction(
+  tx: Db,
+  machine: Machine,
+  ref: EntityRef,
+  actionOrName: ActionDef | string,
+  id: string,
+  body: Record<string, unknown>,
+  req: FastifyRequest,
+  opts: { expected?: number; scope?: import('drizzle-orm').SQL } = {},
+): Promise<Row> {
+  const action =
+    typeof actionOrName === 'string' ? machine.actions.find((a) => a.name === actionOrName) : actionOrName;
+  if (!action) throw new Error(`${ref.name} has no action ${String(actionOrName)}`);
+  const field = action.field ?? machine.field ?? 'status';
+  const current = await findVisible(tx, ref, id, opts.scope, true);
+  const state = String(current[field]);
+  if (!action.from.includes(state)) {
+    throw invalidTransition(ref.name, state, action.name, allowedActions(machine, current, req.user));
+  }
+  const extra = (await action.apply?.(tx, current, body, req)) ?? {};
+  const patch = { ...(action.to ? { [field]: action.to } : {}), ...extra };
+  return (await updateEntity(tx, ref, req.audit, id, patch, { ...opts, action: action.name })).after;
+}
+
 export function registerActions(
   app: App,
   machine: Machine,
@@ -78,7 +108,6 @@ export function registerActions(
 ) {
   for (const action of machine.actions) {
     if (action.ownRoute) continue;
-    const field = action.field ?? machine.field ?? 'status';
     app.post(
       `${ctx.base}/:id/${action.name}`,
       {
@@ -105,24 +134,9 @@ export function registerActions(
         const { id } = req.params as { id: string };
         const body = (req.body ?? {}) as Record<string, unknown>;
         const expected = expectedVersion(req.headers['if-match'], body.version);
-        const row = await app.db.transaction(async (tx) => {
-          const scope = ctx.scopeOf(req);
-          const current = await findVisible(tx, ctx.ref, id, scope, true);
-          const state = String(current[field]);
-          if (!action.from.includes(state)) {
-            throw invalidTransition(
-              ctx.ref.name,
-              state,
-              action.name,
-              allowedActions(machine, current, req.user),
-            );
-          }
-          const extra = (await action.apply?.(tx, current, body, req)) ?? {};
-          const patch = { ...(action.to ? { [field]: action.to } : {}), ...extra };
-          return (
-            await updateEntity(tx, ctx.ref, req.audit, id, patch, { expected, scope, action: action.name })
-          ).after;
-        });
+        const row = await app.db.transaction((tx) =>
+          performAction(tx, machine, ctx.ref, action, id, body, req, { expected, scope: ctx.scopeOf(req) }),
+        );
         await action.after?.(app, row, req);
         return ctx.send(req, reply, row) as never;
       },

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { sampleCustody } from '../../db/schema/index.ts';
-import { findVisible, updateEntity } from '../../lib/crud.ts';
+import { performAction } from '../../lib/actions.ts';
+import { findVisible } from '../../lib/crud.ts';
+import { sampleMachine } from '../samples/samples.machine.ts';
 import { sampleRef, userLabel } from '../test-plans/test-plans.repo.ts';
 
 /**
@@ -13,13 +14,16 @@ import { sampleRef, userLabel } from '../test-plans/test-plans.repo.ts';
 export async function sampleToBench(tx: Db, req: FastifyRequest, sampleId: string, engineerId: string) {
   const sample = await findVisible(tx, sampleRef, sampleId, undefined, true);
   if (sample.status !== 'received') return;
-  await tx.insert(sampleCustody).values({
-    sample_id: sampleId,
-    action: 'to_testing',
-    from_party: (sample.storage_location as string | null) ?? 'Sample store',
-    to_party: await userLabel(tx, engineerId),
-    notes: 'test execution started',
-    recorded_by: req.user.id,
-  });
-  await updateEntity(tx, sampleRef, req.audit, sampleId, { status: 'in_test' }, { action: 'start_testing' });
+  await performAction(
+    tx,
+    sampleMachine,
+    sampleRef,
+    'start_testing',
+    sampleId,
+    {
+      to_party: await userLabel(tx, engineerId),
+      notes: 'test execution started',
+    },
+    req,
+  );
 }
