@@ -27,6 +27,7 @@ import { MethodsListPage } from '../routes/methods/MethodsListPage';
 import { PortalPage } from '../routes/portal/PortalPage';
 import { projectsRoutes } from '../routes/projects/projectsRoutes';
 import { rfqsRoutes } from '../routes/rfqs/rfqsRoutes';
+import { purchaseOrdersRoutes } from '../routes/purchase-orders/purchaseOrdersRoutes';
 import { salesOrdersRoutes } from '../routes/sales-orders/salesOrdersRoutes';
 import { samplesRoutes } from '../routes/samples/samplesRoutes';
 import { SpecificationCreatePage } from '../routes/specifications/SpecificationCreatePage';
@@ -34,10 +35,12 @@ import { SpecificationDetailPage } from '../routes/specifications/SpecificationD
 import { SpecificationEditPage } from '../routes/specifications/SpecificationEditPage';
 import { SpecificationRevisePage } from '../routes/specifications/SpecificationRevisePage';
 import { SpecificationsListPage } from '../routes/specifications/SpecificationsListPage';
+import { suppliersRoutes } from '../routes/suppliers/suppliersRoutes';
 import { trfsRoutes } from '../routes/trfs/trfsRoutes';
 import { UserCreatePage } from '../routes/users/UserCreatePage';
 import { UserDetailPage } from '../routes/users/UserDetailPage';
 import { UsersListPage } from '../routes/users/UsersListPage';
+import { workOrdersRoutes } from '../routes/work-orders/workOrdersRoutes';
 import { Shell } from './shell/Shell';
 
 /** Customers land in their portal; everyone else on the dashboard. */
@@ -181,6 +184,9 @@ export const routes = [
               ...quotesRoutes,
               ...projectsRoutes,
               ...salesOrdersRoutes,
+              ...suppliersRoutes,
+              ...purchaseOrdersRoutes,
+              ...workOrdersRoutes,
               ...documentsRoutes,
               { path: 'account', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/password', element: <AccountPage />, handle: { crumb: 'My account' } },

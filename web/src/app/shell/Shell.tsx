@@ -7,6 +7,7 @@ import { useMe } from '../../lib/auth/useAuth';
 import { navFor, navSections } from '../navigation';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CrumbProvider } from './crumbs';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
 
@@ -52,6 +53,7 @@ export function Shell() {
             </Link>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu />
           </Group>

@@ -3,6 +3,7 @@ import {
   Box,
   Button,
   Group,
+  Menu,
   Pagination,
   Paper,
   Select,
@@ -17,6 +18,7 @@ import {
   IconArrowDown,
   IconArrowsSort,
   IconArrowUp,
+  IconChevronDown,
   IconChevronLeft,
   IconChevronRight,
   IconDownload,
@@ -27,7 +29,7 @@ import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { QueryError } from '../ui/QueryState';
 import { ColumnChooser } from './ColumnChooser';
-import { saveBlob } from './download';
+import { EXPORT_LABELS, type ExportFormat, saveBlob } from './download';
 import { DebouncedInput, FilterControl } from './FilterBar';
 import { nextSort, PAGE_SIZES, sortDirection, toApiQuery } from './listState';
 import type { Column, FilterDef, ListQuery, PageData } from './types';
@@ -53,6 +55,8 @@ export interface DataTableProps<T> {
   defaultSort?: string;
   /** CSV export of the current filter through the API's `format=csv`. */
   exportCsv?: (query: ListQuery) => Promise<Blob>;
+  /** CSV or Excel export of the current filter (`format=csv|xlsx`); see download.ts listExporter. */
+  exportFile?: (query: ListQuery, format: ExportFormat) => Promise<Blob>;
   /** Shown when there are no rows at all (not when a filter hides them). */
   emptyState?: { title: string; description?: string; action?: ReactNode };
   actions?: ReactNode;
@@ -88,11 +92,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const page = result.data;
   const rows = page?.items ?? [];
 
-  const exportCsv = async () => {
-    if (!props.exportCsv) return;
+  // Excel needs `exportFile`; a table that only has the older `exportCsv` offers CSV alone.
+  const formats: ExportFormat[] = props.exportFile ? ['csv', 'xlsx'] : props.exportCsv ? ['csv'] : [];
+  const exportAs = async (format: ExportFormat) => {
     setExporting(true);
     try {
-      saveBlob(await props.exportCsv(toApiQuery(state, { csv: true })), `${props.id}.csv`);
+      const query = toApiQuery(state, { csv: true });
+      const blob = props.exportFile ? await props.exportFile(query, format) : await props.exportCsv!(query);
+      saveBlob(blob, `${props.id}.${format}`);
     } finally {
       setExporting(false);
     }
@@ -131,15 +138,27 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </Group>
         <Group gap="xs">
           {props.actions}
-          {props.exportCsv && (
-            <Button
-              variant="default"
-              leftSection={<IconDownload size={16} aria-hidden />}
-              onClick={exportCsv}
-              loading={exporting}
-            >
-              Export CSV
-            </Button>
+          {formats.length > 0 && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  rightSection={<IconChevronDown size={14} aria-hidden />}
+                  loading={exporting}
+                >
+                  Export
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>The whole filtered list</Menu.Label>
+                {formats.map((format) => (
+                  <Menu.Item key={format} onClick={() => exportAs(format)}>
+                    {EXPORT_LABELS[format]}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
           )}
           <ColumnChooser columns={columns} hidden={hidden} onToggle={toggle} />
         </Group>

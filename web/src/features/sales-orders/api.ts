@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 import type { PricedMethodOption } from '../../components/priced-lines/LineGrid';
 
@@ -28,15 +29,6 @@ export const SALES_ORDER_STATUS_LABELS: Record<SalesOrder['status'], string> = {
 
 export const listSalesOrders = (query: SalesOrdersQuery) =>
   unwrap(api.GET('/api/v1/sales-orders', { params: { query } }));
-
-export async function exportSalesOrdersCsv(query: SalesOrdersQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/sales-orders', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
 
 export const salesOrderQuery = (id: string) =>
   queryOptions({
@@ -80,3 +72,60 @@ export async function searchPricedMethods(q: string): Promise<PricedMethodOption
     unit_price: m.default_price ?? null,
   }));
 }
+
+export const exportSalesOrders = listExporter('/api/v1/sales-orders');
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+export type SalesOrderAction = 'confirm' | 'start' | 'deliver' | 'close' | 'cancel';
+
+export const runSalesOrderAction = (id: string, action: SalesOrderAction, version: number, reason?: string) =>
+  unwrap(
+    api.POST(
+      `/api/v1/sales-orders/{id}/${action}` as '/api/v1/sales-orders/{id}/cancel',
+      {
+        params: { path: { id }, header: ifMatch(version) },
+        ...(reason !== undefined ? { body: { reason } } : {}),
+      } as never,
+    ),
+  );
+
+export const invoiceSalesOrder = (
+  id: string,
+  body: { invoice_number: string; invoice_date?: string },
+  version: number,
+) =>
+  unwrap(
+    api.POST('/api/v1/sales-orders/{id}/invoice', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  );
+
+export const markSalesOrderPaid = (id: string, body: { paid_date?: string }, version: number) =>
+  unwrap(
+    api.POST('/api/v1/sales-orders/{id}/mark-paid', {
+      params: { path: { id }, header: ifMatch(version) },
+      body,
+    }),
+  );
+
+/** The invoice lines of invoiced (and paid) orders for accounting, as CSV; managers only. */
+export async function exportInvoiceLines(query: {
+  from?: string;
+  to?: string;
+  status?: 'invoiced' | 'paid';
+}): Promise<Blob> {
+  const { data, error, response } = await api.GET('/api/v1/sales-orders/invoice-lines', {
+    params: { query: { ...query, format: 'csv' } },
+    parseAs: 'blob',
+  });
+  if (!response.ok) throw error;
+  return data as unknown as Blob;
+}
+
+export const INVOICING_LABELS: Record<SalesOrder['invoicing_status'], string> = {
+  not_invoiced: 'Not invoiced',
+  invoiced: 'Invoiced',
+  paid: 'Paid',
+};

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { ChangePasswordForm } from '../../features/account/components/ChangePasswordForm';
 import { ProfileForm } from '../../features/account/components/ProfileForm';
 import { SessionsList } from '../../features/account/components/SessionsList';
+import { EmailPreferences } from '../../features/notifications/components/EmailPreferences';
 import { ROLE_LABELS } from '../../lib/auth/roles';
 import { useAuth, useMe } from '../../lib/auth/useAuth';
 
@@ -11,6 +12,7 @@ const TABS = {
   '/account': 'profile',
   '/account/password': 'password',
   '/account/sessions': 'sessions',
+  '/account/notifications': 'notifications',
 } as const;
 
 /** My account: profile, password and sessions, one tab each (each tab has its own URL). */
@@ -30,8 +32,15 @@ export function AccountPage() {
           <Tabs.Tab value="profile">Profile</Tabs.Tab>
           <Tabs.Tab value="password">Password</Tabs.Tab>
           <Tabs.Tab value="sessions">Sessions</Tabs.Tab>
+          <Tabs.Tab value="notifications">Notifications</Tabs.Tab>
         </Tabs.List>
         <Card withBorder padding="lg">
+          <Tabs.Panel value="notifications">
+            <Title order={2} fz="h4" mb="md">
+              E-mail notifications
+            </Title>
+            <EmailPreferences />
+          </Tabs.Panel>
           <Tabs.Panel value="profile">
             <Title order={2} fz="h4" mb="md">
               Profile

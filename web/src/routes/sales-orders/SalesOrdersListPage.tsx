@@ -1,7 +1,8 @@
-import { Button } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { InvoiceLinesExport } from '../../features/sales-orders/components/InvoicingDialogs';
 import { SalesOrdersTable } from '../../features/sales-orders/components/SalesOrdersTable';
 import { hasRole, MANAGERS } from '../../lib/auth/roles';
 import { useMe } from '../../lib/auth/useAuth';
@@ -15,7 +16,18 @@ export function SalesOrdersListPage() {
   ) : undefined;
   return (
     <>
-      <PageHeader title="Sales orders" subtitle="What customers ordered" actions={create} />
+      <PageHeader
+        title="Sales orders"
+        subtitle="What customers ordered"
+        actions={
+          create && (
+            <Group gap="xs">
+              <InvoiceLinesExport />
+              {create}
+            </Group>
+          )
+        }
+      />
       <SalesOrdersTable emptyAction={create} />
     </>
   );

@@ -4,7 +4,8 @@ import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 import {
-  exportSalesOrdersCsv,
+  exportSalesOrders,
+  INVOICING_LABELS,
   listSalesOrders,
   SALES_ORDER_STATUS_LABELS,
   type SalesOrder,
@@ -22,7 +23,7 @@ const columns: Column<SalesOrder>[] = [
   {
     key: 'invoicing_status',
     header: 'Invoicing',
-    render: (o) => o.invoicing_status.replace('_', ' '),
+    render: (o) => INVOICING_LABELS[o.invoicing_status],
     hiddenByDefault: true,
   },
 ];
@@ -34,7 +35,7 @@ export function SalesOrdersTable({ actions, emptyAction }: { actions?: ReactNode
       noun="sales orders"
       queryKey={salesOrderKeys.list()}
       fetchPage={(q: ListQuery) => listSalesOrders(q as SalesOrdersQuery)}
-      exportCsv={(q: ListQuery) => exportSalesOrdersCsv(q as SalesOrdersQuery)}
+      exportFile={exportSalesOrders}
       columns={columns}
       getRowId={(o) => o.id}
       rowHref={(o) => `/sales-orders/${o.id}`}

@@ -1,0 +1,46 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useNavigate } from 'react-router';
+import { useFormSubmit } from '../../components/forms/useFormSubmit';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { createPurchaseOrder, purchaseOrderKeys } from '../../features/purchase-orders/api';
+import {
+  PurchaseOrderForm,
+  toInput,
+  usePurchaseOrderForm,
+} from '../../features/purchase-orders/components/PurchaseOrderForm';
+import { notifySuccess } from '../../lib/notify';
+
+export function PurchaseOrderCreatePage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = usePurchaseOrderForm();
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const { onSubmit, pending, formError } = useFormSubmit(
+    form,
+    (values) => createPurchaseOrder(toInput(values), idempotencyKey.current),
+    {
+      onSuccess: (po) => {
+        void queryClient.invalidateQueries({ queryKey: purchaseOrderKeys.all });
+        notifySuccess(
+          `${po.number} was created as a draft: total ${po.total} ${po.currency}.`,
+          'Purchase order created',
+        );
+        navigate(`/purchase-orders/${po.id}`);
+      },
+    },
+  );
+  return (
+    <>
+      <PageHeader title="New purchase order" subtitle="A draft until you submit it for approval" />
+      <PurchaseOrderForm
+        form={form}
+        onSubmit={onSubmit}
+        pending={pending}
+        formError={formError}
+        submitLabel="Create purchase order"
+        onCancel={() => navigate('/purchase-orders')}
+      />
+    </>
+  );
+}
