@@ -1672,6 +1672,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ncrs/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active staff who may own NCRs, CAPA actions and audits (name and role only) */
+        get: operations["ncrs-people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -17648,6 +17665,57 @@ export interface operations {
             };
         };
     };
+    "ncrs-people": {
+        parameters: {
+            query?: {
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            name: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     "notifications-list": {
         parameters: {
             query?: {
@@ -29295,7 +29363,7 @@ export interface operations {
                 cursor?: string;
                 /** @description csv or xlsx: the whole filtered list as a file (same as the Accept header) */
                 format?: "json" | "csv" | "xlsx";
-                /** @description Only these specifications (repeat the parameter): resolves names */
+                /** @description Only these specifications, superseded revisions included (repeat the parameter): resolves names */
                 ids?: string[];
                 limit?: number;
                 /** @description Alias of skip */
