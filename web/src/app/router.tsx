@@ -36,6 +36,8 @@ import { SpecificationEditPage } from '../routes/specifications/SpecificationEdi
 import { SpecificationRevisePage } from '../routes/specifications/SpecificationRevisePage';
 import { SpecificationsListPage } from '../routes/specifications/SpecificationsListPage';
 import { suppliersRoutes } from '../routes/suppliers/suppliersRoutes';
+import { NotificationsPage } from '../routes/notifications/NotificationsPage';
+import { tasksRoutes } from '../routes/tasks/tasksRoutes';
 import { trfsRoutes } from '../routes/trfs/trfsRoutes';
 import { UserCreatePage } from '../routes/users/UserCreatePage';
 import { UserDetailPage } from '../routes/users/UserDetailPage';
@@ -191,6 +193,9 @@ export const routes = [
               { path: 'account', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/password', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/sessions', element: <AccountPage />, handle: { crumb: 'My account' } },
+              { path: 'account/notifications', element: <AccountPage />, handle: { crumb: 'My account' } },
+              { path: 'notifications', element: <NotificationsPage />, handle: { crumb: 'Notifications' } },
+              ...tasksRoutes,
               { path: '*', element: <NotFound /> },
             ],
           },
