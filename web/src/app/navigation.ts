@@ -3,6 +3,7 @@ import {
   IconBriefcase,
   IconBuilding,
   IconBuildingStore,
+  IconCertificate,
   IconBuildingWarehouse,
   IconChecklist,
   IconClipboardList,
@@ -18,6 +19,7 @@ import {
   IconMessageQuestion,
   IconPackage,
   IconPackages,
+  IconReportAnalytics,
   IconRuler2,
   IconSend,
   IconShieldCheck,
@@ -54,6 +56,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/bench', label: 'My bench', icon: IconFlask, roles: ['admin', 'manager', 'engineer'], group: 'Lab' },
   { to: '/test-plans', label: 'Test plans', icon: IconListCheck, roles: STAFF, group: 'Lab' },
   { to: '/test-results', label: 'Results', icon: IconChecklist, roles: STAFF, group: 'Lab' },
+  { to: '/reports', label: 'Reports', icon: IconReportAnalytics, roles: STAFF, group: 'Lab' },
+  { to: '/certifications', label: 'Certificates', icon: IconCertificate, roles: STAFF, group: 'Quality' },
   { to: '/documents', label: 'Documents', icon: IconFiles, roles: STAFF, group: 'Quality' },
   { to: '/tasks', label: 'Tasks', icon: IconLayoutKanban, roles: STAFF, group: 'Operations' },
   { to: '/work-orders', label: 'Work orders', icon: IconClipboardList, roles: STAFF, group: 'Operations' },
@@ -69,6 +73,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/portal/test-requests', label: 'My test requests', icon: IconFileText, roles: ['customer'] },
   { to: '/portal/samples', label: 'My samples', icon: IconPackage, roles: ['customer'] },
   { to: '/test-results', label: 'My results', icon: IconChecklist, roles: ['customer'] },
+  { to: '/reports', label: 'My reports', icon: IconReportAnalytics, roles: ['customer'] },
+  { to: '/certifications', label: 'My certificates', icon: IconCertificate, roles: ['customer'] },
 ];
 
 export const navFor = (role: Role) => NAV_ITEMS.filter((item) => item.roles.includes(role));

@@ -19,6 +19,7 @@ import { CustomerEditPage } from '../routes/customers/CustomerEditPage';
 import { CustomersListPage } from '../routes/customers/CustomersListPage';
 import { DashboardPage } from '../routes/DashboardPage';
 import { documentsRoutes } from '../routes/documents/documentsRoutes';
+import { certificationsRoutes } from '../routes/certifications/certificationsRoutes';
 import { quotesRoutes } from '../routes/estimations/quotesRoutes';
 import { MethodCreatePage } from '../routes/methods/MethodCreatePage';
 import { MethodDetailPage } from '../routes/methods/MethodDetailPage';
@@ -26,6 +27,7 @@ import { MethodEditPage } from '../routes/methods/MethodEditPage';
 import { MethodsListPage } from '../routes/methods/MethodsListPage';
 import { PortalPage } from '../routes/portal/PortalPage';
 import { projectsRoutes } from '../routes/projects/projectsRoutes';
+import { reportsRoutes } from '../routes/reports/reportsRoutes';
 import { rfqsRoutes } from '../routes/rfqs/rfqsRoutes';
 import { purchaseOrdersRoutes } from '../routes/purchase-orders/purchaseOrdersRoutes';
 import { salesOrdersRoutes } from '../routes/sales-orders/salesOrdersRoutes';
@@ -42,6 +44,7 @@ import { trfsRoutes } from '../routes/trfs/trfsRoutes';
 import { UserCreatePage } from '../routes/users/UserCreatePage';
 import { UserDetailPage } from '../routes/users/UserDetailPage';
 import { UsersListPage } from '../routes/users/UsersListPage';
+import { VerifyPage } from '../routes/verify/VerifyPage';
 import { workOrdersRoutes } from '../routes/work-orders/workOrdersRoutes';
 import { Shell } from './shell/Shell';
 
@@ -63,6 +66,7 @@ export const routes = [
       { path: '/verify-email', element: <VerifyEmailPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/verify/:code', element: <VerifyPage /> },
       {
         path: '/',
         element: (
@@ -190,6 +194,8 @@ export const routes = [
               ...purchaseOrdersRoutes,
               ...workOrdersRoutes,
               ...documentsRoutes,
+              ...reportsRoutes,
+              ...certificationsRoutes,
               { path: 'account', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/password', element: <AccountPage />, handle: { crumb: 'My account' } },
               { path: 'account/sessions', element: <AccountPage />, handle: { crumb: 'My account' } },
