@@ -200,15 +200,13 @@ describe('maintenance log', () => {
 describe('calibration reminders', () => {
   it('tells managers once about calibrations due within 30 days and again when overdue', async () => {
     const soon = await makeEquipment(t.app, { calibration_due_date: daysFromToday(5) });
-    const count = async () =>
-      (
-        (
-          await t.app.db.execute(
-            sql`select count(*)::int as n from notifications where user_id = ${manager.user.id}
-                and kind = 'calibration_due' and entity_id = ${soon.id}`,
-          )
-        ).rows[0] as { n: number }
-      ).n;
+    const count = async () => {
+      const res = (await t.app.db.execute(
+        sql`select count(*)::int as n from notifications where user_id = ${manager.user.id}
+            and kind = 'calibration_due' and entity_id = ${soon.id}`,
+      )) as unknown as { rows: { n: number }[] };
+      return res.rows[0].n;
+    };
     await runReminders(t.app, new Date());
     await runReminders(t.app, new Date());
     expect(await count()).toBe(1);

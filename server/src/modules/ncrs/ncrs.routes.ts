@@ -4,6 +4,7 @@ import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import ncrActionRoutes from './ncrs.actions.ts';
 import ncrCloseRoute from './ncrs.close.ts';
+import peopleRoutes from './ncrs.people.ts';
 import { ncrExpander } from './ncrs.present.ts';
 import { registerNcrReminders } from './ncrs.reminders.ts';
 import { NCR_CSV_COLUMNS, NcrCreate, NcrPublic, NcrUpdate, ncrListSpec } from './ncrs.schemas.ts';
@@ -33,6 +34,7 @@ export default async function ncrsRoutes(app: App) {
     expand,
     machine: ncrMachine,
   });
+  await peopleRoutes(app);
   await ncrCloseRoute(app, expand);
   await ncrActionRoutes(app, timeZone);
   registerNcrReminders();

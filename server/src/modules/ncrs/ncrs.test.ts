@@ -108,9 +108,10 @@ describe('POST /ncrs', () => {
     );
     expect(ghost.statusCode).toBe(422);
     expect(ghost.json().errors[0]).toMatchObject({ field: 'source_entity_id' });
-    const customerId = (
-      await t.app.db.execute(sql`select customer_id from users where id = ${customer.user.id}`)
-    ).rows[0] as { customer_id: string };
+    const bound = (await t.app.db.execute(
+      sql`select customer_id from users where id = ${customer.user.id}`,
+    )) as unknown as { rows: { customer_id: string }[] };
+    const customerId = bound.rows[0];
     const complaint = await post(
       url,
       auditor.headers,
@@ -269,9 +270,9 @@ describe('POST /ncrs/{id}/close', () => {
     expect(res.json().errors).toEqual([{ field: 'password', message: expect.any(String) }]);
     const after = await get(ncr.id);
     expect(after).toMatchObject({ status: 'verification', version: before.version, signature_id: null });
-    const count = await t.app.db.execute(
+    const count = (await t.app.db.execute(
       sql`select count(*)::int as n from signatures where entity_type = 'ncr' and entity_id = ${ncr.id}`,
-    );
+    )) as unknown as { rows: { n: number }[] };
     expect((count.rows[0] as { n: number }).n).toBe(0);
   });
 
@@ -293,9 +294,9 @@ describe('POST /ncrs/{id}/close', () => {
       allowed_actions: [],
     });
     expect(closed.steps.at(-1)).toMatchObject({ action: 'close', to: 'closed' });
-    const sig = await t.app.db.execute(
+    const sig = (await t.app.db.execute(
       sql`select user_id, meaning from signatures where id = ${closed.signature_id}`,
-    );
+    )) as unknown as { rows: unknown[] };
     expect(sig.rows[0]).toMatchObject({ user_id: auditor.user.id, meaning: 'closed' });
     const edit = await t.app.inject({
       method: 'PATCH',
@@ -336,5 +337,19 @@ describe('overdue actions', () => {
       headers: viewer.headers,
     });
     expect(csv.body.split('\n')[1]).toContain(late.number);
+  });
+});
+
+describe('GET /ncrs/people', () => {
+  it('lets any staff member find owners by name, never a customer', async () => {
+    const res = await t.app.inject({ url: '/api/v1/ncrs/people?limit=100', headers: auditor.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().items.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([auditor.user.id, engineer.user.id]));
+    expect(ids).not.toContain(customer.user.id);
+    expect(Object.keys(res.json().items[0]).sort()).toEqual(['id', 'name', 'role']);
+    expect((await t.app.inject({ url: '/api/v1/ncrs/people', headers: customer.headers })).statusCode).toBe(
+      403,
+    );
   });
 });
