@@ -4,6 +4,7 @@ import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
 import { specificationsStep } from './specifications.ts';
 import type { DemoStep } from './step.ts';
+import { tasksStep } from './tasks.ts';
 import { testingStep } from './testing.ts';
 import { usersStep } from './users.ts';
 
@@ -19,4 +20,5 @@ export const DEMO_STEPS: DemoStep[] = [
   commercialStep,
   intakeStep,
   testingStep,
+  tasksStep,
 ];
