@@ -20,10 +20,10 @@ export async function seedScenario(app: App, ids: { engineer1: string; engineer2
   const run = (q: ReturnType<typeof sql>) => db.execute(q);
   const mk = async (name: string) => {
     const [c] = (
-      await run(
+      (await run(
         sql`insert into customers (company_name, email, id) values (${name}, ${`${name.replace(/\W/g, '')}-${randomBytes(3).toString('hex')}@example.test`}, gen_random_uuid()) returning id`,
-      )
-    ).rows as { id: string }[];
+      )) as unknown as { rows: { id: string }[] }
+    ).rows;
     return c.id;
   };
   const A = await mk('Alpha Textiles');

@@ -53,6 +53,8 @@ export interface Filters {
   /** the caller: customers see only their figures, engineers their own workload highlighted */
   userId: string;
   isCustomer: boolean;
+  /** per-request memo: figures that share one aggregate query run it once */
+  memo: Map<string, Promise<unknown>>;
 }
 
 const DAY = 86_400_000;
@@ -87,6 +89,7 @@ export function resolveFilters(req: FastifyRequest, query: FigureQuery): Filters
     methodId: query.method_id ?? null,
     userId: user.id,
     isCustomer,
+    memo: new Map(),
   };
 }
 

@@ -1,20 +1,62 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Filters } from './filters.ts';
-import { and, byCustomer, byMethod, num, numOrNull, pct, rows } from './sql.ts';
+import { and, byCustomer, byMethod, num, pct, rows } from './sql.ts';
 
 /**
- * The testing figures. Results, turnaround and on-time come from `analytics_result_daily` (the
- * trigger-maintained rollup of approved, current results: see schema/analytics.ts), so a year at a
- * million results reads a few hundred thousand small rows at most; samples and open executions
- * read their own tables through indexes.
+ * The testing figures. Results, turnaround and on-time come from the trigger-maintained rollups of
+ * approved, current results (schema/analytics.ts): `analytics_result_lab_daily` (whole lab, a few
+ * hundred rows a day) when no customer or method is chosen, else `analytics_result_daily` through
+ * its (customer, day) / (method, day) indexes. Each request scans a rollup once per shape (GROUPING
+ * SETS, memoised per request), and the percentiles are computed here from the day histograms.
+ * Samples and open executions read their own tables through indexes.
  */
-const rollup = (f: Filters, from: string, to: string, extra?: SQL) =>
+const filtered = (f: Filters) => Boolean(f.customerId || f.methodId);
+const source = (f: Filters) => (filtered(f) ? sql`analytics_result_daily` : sql`analytics_result_lab_daily`);
+const rollup = (f: Filters, from: string, to: string) =>
   and(
     sql`a.day between ${from}::date and ${to}::date`,
     byCustomer(f, sql`a.customer_id`),
     byMethod(f, sql`a.method_id`),
-    extra,
+  );
+
+function memo<T>(f: Filters, key: string, make: () => Promise<T>): Promise<T> {
+  let hit = f.memo.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = make();
+    f.memo.set(key, hit);
+  }
+  return hit;
+}
+
+type Agg = Record<string, string | number | null>;
+
+/** Discrete percentiles (like `percentile_disc`) of a day histogram: the smallest TAT whose
+ * cumulative share reaches the fraction. 5 results of 1, 2, 3, 4, 10 days: median 3, p90 10. */
+export function percentiles(histogram: [number, number][]) {
+  const sorted = histogram.filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  let cum = 0;
+  let median: number | null = null;
+  let p90: number | null = null;
+  for (const [days, n] of sorted) {
+    cum += n;
+    if (median === null && cum * 2 >= total) median = days;
+    if (p90 === null && cum * 10 >= total * 9) p90 = days;
+  }
+  return { median_days: median, p90_days: p90, results: total };
+}
+
+/** Current and previous period in one scan: counts by verdict and due state, and TAT histograms. */
+const periodAggregates = (db: Db, f: Filters) =>
+  memo(f, 'periods', () =>
+    rows<Agg>(
+      db,
+      sql`select a.cur, a.verdict, a.due_state, a.tat_days, sum(a.n)::int as n
+            from (select (a.day >= ${f.from}::date)::int as cur, a.verdict, a.due_state, a.tat_days, a.n
+                    from ${source(f)} a where ${rollup(f, f.prevFrom, f.to)}) a
+           group by grouping sets ((a.cur, a.verdict, a.due_state), (a.cur, a.tat_days))`,
+    ),
   );
 
 export interface ResultTotals {
@@ -26,139 +68,161 @@ export interface ResultTotals {
   late: number;
 }
 
-export async function resultTotals(db: Db, f: Filters, from: string, to: string): Promise<ResultTotals> {
-  const [r] = await rows(
-    db,
-    sql`select coalesce(sum(n), 0)::int as total,
-          coalesce(sum(n) filter (where verdict = 'pass'), 0)::int as pass,
-          coalesce(sum(n) filter (where verdict = 'fail'), 0)::int as fail,
-          coalesce(sum(n) filter (where due_state = 1), 0)::int as on_time,
-          coalesce(sum(n) filter (where due_state = 0), 0)::int as late
-        from analytics_result_daily a where ${rollup(f, from, to)}`,
-  );
-  const total = num(r.total);
-  return {
-    total,
-    pass: num(r.pass),
-    fail: num(r.fail),
-    other: total - num(r.pass) - num(r.fail),
-    on_time: num(r.on_time),
-    late: num(r.late),
-  };
+/** Approved results of the period (`current`) or the previous one, by verdict and due state. */
+export async function resultTotals(db: Db, f: Filters, current: boolean): Promise<ResultTotals> {
+  const t = { total: 0, pass: 0, fail: 0, other: 0, on_time: 0, late: 0 };
+  for (const r of await periodAggregates(db, f)) {
+    if (num(r.cur) !== (current ? 1 : 0) || r.verdict === null) continue;
+    const n = num(r.n);
+    t.total += n;
+    if (r.verdict === 'pass') t.pass += n;
+    else if (r.verdict === 'fail') t.fail += n;
+    else t.other += n;
+    if (num(r.due_state) === 1) t.on_time += n;
+    if (num(r.due_state) === 0) t.late += n;
+  }
+  return t;
 }
 
 export const passRate = (t: ResultTotals) => pct(t.pass, t.pass + t.fail);
 export const onTimeRate = (t: ResultTotals) => pct(t.on_time, t.on_time + t.late);
 
-/**
- * Median and 90th percentile of turnaround days per group, from the rollup's day histogram.
- * Discrete percentiles (like `percentile_disc`): the smallest TAT whose cumulative share reaches
- * 50 % / 90 %. Integer arithmetic, so 5 results of 1, 2, 3, 4, 10 days give median 3 and p90 10.
- */
-export async function tatPercentiles(db: Db, f: Filters, group: SQL, from = f.from, to = f.to) {
-  return rows<{ g: string | null; median: number; p90: number; n: number }>(
-    db,
-    sql`with h as (
-          select ${group} as g, a.tat_days, sum(a.n)::bigint as n from analytics_result_daily a
-           where ${rollup(f, from, to)} group by 1, 2 having sum(a.n) > 0),
-        c as (
-          select g, tat_days, sum(n) over (partition by g order by tat_days) as cum,
-                 sum(n) over (partition by g) as total from h)
-        select g, min(tat_days) filter (where cum * 2 >= total)::int as median,
-               min(tat_days) filter (where cum * 10 >= total * 9)::int as p90, max(total)::int as n
-          from c group by g`,
-  );
+export async function tatOverall(db: Db, f: Filters, current = true) {
+  const histogram: [number, number][] = [];
+  for (const r of await periodAggregates(db, f))
+    if (num(r.cur) === (current ? 1 : 0) && r.tat_days !== null) histogram.push([num(r.tat_days), num(r.n)]);
+  return percentiles(histogram);
 }
 
-export async function tatOverall(db: Db, f: Filters, from = f.from, to = f.to) {
-  const [r] = await tatPercentiles(db, f, sql`null::text`, from, to);
-  return { median_days: numOrNull(r?.median), p90_days: numOrNull(r?.p90), results: num(r?.n) };
-}
-
-/** TAT per method, with on-time and pass rates, busiest first. */
-export async function tatByMethod(db: Db, f: Filters) {
-  const [tat, counts] = await Promise.all([
-    tatPercentiles(db, f, sql`a.method_id::text`),
-    rows<Record<string, string | number>>(
+/** The period's figures by week, TAT and verdict, for the charts. */
+const periodSeries = (db: Db, f: Filters) =>
+  memo(f, 'series', () =>
+    rows<Agg>(
       db,
-      sql`select a.method_id::text as method_id, m.code, m.title, sum(a.n)::int as results,
-            coalesce(sum(a.n) filter (where a.due_state = 1), 0)::int as on_time,
-            coalesce(sum(a.n) filter (where a.due_state = 0), 0)::int as late
-          from analytics_result_daily a join methods m on m.id = a.method_id
-          where ${rollup(f, f.from, f.to)} group by 1, 2, 3 having sum(a.n) > 0 order by 4 desc, 2`,
+      sql`select a.week, a.verdict, a.tat_days, sum(a.n)::int as n
+            from (select date_trunc('week', a.day)::date::text as week, a.verdict, a.tat_days, a.n
+                    from ${source(f)} a where ${rollup(f, f.from, f.to)}) a
+           group by grouping sets ((a.week, a.verdict), (a.tat_days))`,
     ),
-  ]);
-  const byId = new Map(tat.map((t) => [t.g, t]));
-  return counts.map((c) => {
-    const t = byId.get(String(c.method_id));
-    return {
-      method_id: String(c.method_id),
-      method_code: String(c.code),
-      method_title: String(c.title),
-      results: num(c.results),
-      median_days: numOrNull(t?.median),
-      p90_days: numOrNull(t?.p90),
-      on_time_rate: pct(num(c.on_time), num(c.on_time) + num(c.late)),
-    };
-  });
+  );
+
+/** The period's figures per method and per customer, with their names, in one scan. */
+const dimensionSeries = (db: Db, f: Filters) =>
+  memo(f, 'dimensions', () =>
+    rows<Agg>(
+      db,
+      sql`with g as (
+            select a.method_id, a.customer_id, a.verdict, a.due_state, a.tat_days, sum(a.n)::int as n
+              from analytics_result_daily a where ${rollup(f, f.from, f.to)}
+             group by grouping sets ((a.method_id, a.verdict, a.due_state), (a.method_id, a.tat_days), (a.customer_id, a.verdict))
+            having sum(a.n) <> 0)
+          select g.method_id::text as method_id, g.customer_id::text as customer_id, g.verdict, g.due_state, g.tat_days, g.n,
+                 m.code as method_code, m.title as method_title, c.company_name
+            from g left join methods m on m.id = g.method_id left join customers c on c.id = g.customer_id`,
+    ),
+  );
+
+/** TAT per method, with on-time rate, busiest first. */
+export async function tatByMethod(db: Db, f: Filters) {
+  const methods = new Map<
+    string,
+    { code: string; title: string; results: number; onTime: number; late: number; hist: [number, number][] }
+  >();
+  for (const r of await dimensionSeries(db, f)) {
+    if (r.method_id === null) continue;
+    const id = String(r.method_id);
+    let m = methods.get(id);
+    if (!m) {
+      m = {
+        code: String(r.method_code),
+        title: String(r.method_title),
+        results: 0,
+        onTime: 0,
+        late: 0,
+        hist: [],
+      };
+      methods.set(id, m);
+    }
+    const n = num(r.n);
+    if (r.tat_days !== null) m.hist.push([num(r.tat_days), n]);
+    else {
+      m.results += n;
+      if (num(r.due_state) === 1) m.onTime += n;
+      if (num(r.due_state) === 0) m.late += n;
+    }
+  }
+  return [...methods]
+    .filter(([, m]) => m.results > 0)
+    .sort((a, b) => b[1].results - a[1].results || a[1].code.localeCompare(b[1].code))
+    .map(([id, m]) => {
+      const p = percentiles(m.hist);
+      return {
+        method_id: id,
+        method_code: m.code,
+        method_title: m.title,
+        results: m.results,
+        median_days: p.median_days,
+        p90_days: p.p90_days,
+        on_time_rate: pct(m.onTime, m.onTime + m.late),
+      };
+    });
 }
 
 /** How many approved results took 0, 1, 2 … days; 31 stands for "31 days or more". */
 export const TAT_HISTOGRAM_CAP = 31;
 export async function tatHistogram(db: Db, f: Filters) {
-  const r = await rows<{ days: number; results: number }>(
-    db,
-    sql`select least(a.tat_days, ${TAT_HISTOGRAM_CAP})::int as days, sum(a.n)::int as results
-          from analytics_result_daily a where ${rollup(f, f.from, f.to)}
-         group by 1 having sum(a.n) > 0 order by 1`,
-  );
-  return r.map((x) => ({
-    days: num(x.days),
-    label: num(x.days) >= TAT_HISTOGRAM_CAP ? `${TAT_HISTOGRAM_CAP}+` : String(x.days),
-    results: num(x.results),
-  }));
+  const byDays = new Map<number, number>();
+  for (const r of await periodSeries(db, f)) {
+    if (r.tat_days === null) continue;
+    const days = Math.min(num(r.tat_days), TAT_HISTOGRAM_CAP);
+    byDays.set(days, (byDays.get(days) ?? 0) + num(r.n));
+  }
+  return [...byDays]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[0] - b[0])
+    .map(([days, results]) => ({
+      days,
+      label: days >= TAT_HISTOGRAM_CAP ? `${TAT_HISTOGRAM_CAP}+` : String(days),
+      results,
+    }));
 }
 
 /** Approved results per ISO week (Monday), split by verdict. */
 export async function resultsByWeek(db: Db, f: Filters) {
-  const r = await rows<Record<string, unknown>>(
-    db,
-    sql`select date_trunc('week', a.day)::date::text as week, sum(a.n)::int as total,
-          coalesce(sum(a.n) filter (where a.verdict = 'pass'), 0)::int as pass,
-          coalesce(sum(a.n) filter (where a.verdict = 'fail'), 0)::int as fail
-        from analytics_result_daily a where ${rollup(f, f.from, f.to)} group by 1 having sum(a.n) > 0 order by 1`,
-  );
-  return r.map((x) => ({
-    week: String(x.week),
-    pass: num(x.pass),
-    fail: num(x.fail),
-    other: num(x.total) - num(x.pass) - num(x.fail),
-  }));
+  const weeks = new Map<string, { week: string; pass: number; fail: number; other: number }>();
+  for (const r of await periodSeries(db, f)) {
+    if (r.verdict === null || r.week === null) continue;
+    const week = String(r.week);
+    const w = weeks.get(week) ?? { week, pass: 0, fail: 0, other: 0 };
+    const n = num(r.n);
+    if (r.verdict === 'pass') w.pass += n;
+    else if (r.verdict === 'fail') w.fail += n;
+    else w.other += n;
+    weeks.set(week, w);
+  }
+  return [...weeks.values()]
+    .filter((w) => w.pass + w.fail + w.other > 0)
+    .sort((a, b) => a.week.localeCompare(b.week));
 }
 
 /** Pass/fail per method or per customer (`dimension`), busiest first. */
 export async function passFailBy(db: Db, f: Filters, dimension: 'method' | 'customer') {
-  const join =
-    dimension === 'method'
-      ? sql`join methods d on d.id = a.method_id`
-      : sql`join customers d on d.id = a.customer_id`;
-  const label = dimension === 'method' ? sql`d.code` : sql`d.company_name`;
-  const r = await rows<Record<string, unknown>>(
-    db,
-    sql`select d.id::text as id, ${label} as name, sum(a.n)::int as total,
-          coalesce(sum(a.n) filter (where a.verdict = 'pass'), 0)::int as pass,
-          coalesce(sum(a.n) filter (where a.verdict = 'fail'), 0)::int as fail
-        from analytics_result_daily a ${join}
-        where ${rollup(f, f.from, f.to)} group by 1, 2 having sum(a.n) > 0 order by 3 desc, 2`,
-  );
-  return r.map((x) => ({
-    id: String(x.id),
-    name: String(x.name),
-    pass: num(x.pass),
-    fail: num(x.fail),
-    other: num(x.total) - num(x.pass) - num(x.fail),
-    pass_rate: pct(num(x.pass), num(x.pass) + num(x.fail)),
-  }));
+  const groups = new Map<string, { id: string; name: string; pass: number; fail: number; other: number }>();
+  for (const r of await dimensionSeries(db, f)) {
+    const id = dimension === 'method' ? r.method_id : r.customer_id;
+    if (id === null || r.verdict === null || (dimension === 'method' && r.due_state === null)) continue;
+    const name = dimension === 'method' ? String(r.method_code) : String(r.company_name);
+    const g = groups.get(String(id)) ?? { id: String(id), name, pass: 0, fail: 0, other: 0 };
+    const n = num(r.n);
+    if (r.verdict === 'pass') g.pass += n;
+    else if (r.verdict === 'fail') g.fail += n;
+    else g.other += n;
+    groups.set(String(id), g);
+  }
+  return [...groups.values()]
+    .filter((g) => g.pass + g.fail + g.other > 0)
+    .sort((a, b) => b.pass + b.fail + b.other - (a.pass + a.fail + a.other) || a.name.localeCompare(b.name))
+    .map((g) => ({ ...g, pass_rate: pct(g.pass, g.pass + g.fail) }));
 }
 
 /** Samples received per ISO week. */
