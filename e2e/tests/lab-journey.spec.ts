@@ -108,6 +108,7 @@ test('from a portal request to approved results the customer can read', async ({
   await page.getByRole('button', { name: 'Send to customer' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Send to customer' }).click();
   await expect(page.getByText('The quote was sent.')).toBeVisible();
+  await screenshot(page, 'quote');
   await signOut(page);
 
   // 3. the customer accepts it in the portal: the project opens
@@ -157,6 +158,9 @@ test('from a portal request to approved results the customer can read', async ({
   await page.getByRole('button', { name: 'Create plan' }).click();
   await expect(page.getByRole('heading', { name: 'Tensile, lot 12' })).toBeVisible();
   await expect(page.getByTestId('executions')).toContainText(samples[0]);
+  await page.goto(`/projects/${projectId}`);
+  await expect(page.getByRole('heading', { name: new RegExp(projectNumber) })).toBeVisible();
+  await screenshot(page, 'project-overview');
   await signOut(page);
 
   // 6. the engineer finds it on the bench, starts, and enters the values by keyboard

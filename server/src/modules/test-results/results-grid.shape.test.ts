@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('results grid document', () => {
     const grid = res.json();
 
     const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
     const valid = ajv.validate(ResultsGrid, grid);
     expect(ajv.errors ?? [], 'the document follows the declared schema').toEqual([]);
     expect(valid).toBe(true);
