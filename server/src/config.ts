@@ -103,8 +103,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hashConcurrency: cfg.HASH_CONCURRENCY || availableParallelism(),
   };
   config.SECRET_KEY = resolveSecret(config);
-  if (config.WORK_HOURS && !/^\d{2}:\d{2}-\d{2}:\d{2}$/.test(config.WORK_HOURS)) {
-    throw new ConfigError('Invalid configuration: WORK_HOURS must look like 09:00-18:00');
+  const hours = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(config.WORK_HOURS);
+  if (config.WORK_HOURS && (!hours || `${hours[1]}${hours[2]}` === `${hours[3]}${hours[4]}`)) {
+    throw new ConfigError(
+      'Invalid configuration: WORK_HOURS must look like 09:00-18:00 (24-hour times, start and end different)',
+    );
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.TIMEZONE });
+  } catch {
+    throw new ConfigError(
+      `Invalid configuration: TIMEZONE "${config.TIMEZONE}" is not an IANA time zone (e.g. Europe/Berlin)`,
+    );
   }
   return config;
 }

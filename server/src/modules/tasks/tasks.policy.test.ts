@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
 import { signedIn } from '../../../test/factories/index.ts';
 import { makeTask } from '../../../test/factories/tasks.ts';
+import { loadConfig } from '../../config.ts';
 import { notifications } from '../../db/schema/index.ts';
 import { runReminders } from '../notifications/reminders.ts';
 import { localDate, localTime, parseWorkHours, withinWindow } from './tasks.policy.ts';
@@ -88,6 +89,14 @@ describe('working hours (WORK_HOURS=09:00-18:00, Europe/Berlin)', () => {
     expect(localTime(new Date('2026-01-15T08:30:00Z'), 'Europe/Berlin').label).toBe('09:30');
     expect(localDate(new Date('2026-12-31T23:30:00Z'), 'Europe/Berlin', 1)).toBe('2027-01-02');
     expect(parseWorkHours('9-18')).toBeUndefined();
+  });
+
+  it('refuses to boot with impossible hours or an unknown time zone', () => {
+    const load = (env: Record<string, string>) => () => loadConfig({ NODE_ENV: 'test', ...env });
+    expect(load({ WORK_HOURS: '25:00-18:00' })).toThrow(/WORK_HOURS/);
+    expect(load({ WORK_HOURS: '09:00-09:00' })).toThrow(/WORK_HOURS/);
+    expect(load({ TIMEZONE: 'Mars/Olympus_Mons' })).toThrow(/TIMEZONE/);
+    expect(load({ WORK_HOURS: '22:00-06:00', TIMEZONE: 'Asia/Tokyo' })().WORK_HOURS).toBe('22:00-06:00');
   });
 });
 
