@@ -50,7 +50,8 @@ export default async function accountRoutes(app: App) {
           .onConflictDoNothing()
           .returning();
         if (user) {
-          const token = await issueMailToken(tx, user.id, 'verify_email');
+          // a brand-new account has no earlier links: the first one is always issued
+          const token = (await issueMailToken(tx, user.id, 'verify_email')) as string;
           await app.mailer.queue(tx, verificationMail(email, base, token));
           await recordAudit(
             tx,
@@ -70,7 +71,7 @@ export default async function accountRoutes(app: App) {
           .where(eq(sql`lower(${users.email})`, email));
         if (owner && !owner.email_verified_at && owner.is_active && !owner.archived_at) {
           const token = await issueMailToken(tx, owner.id, 'verify_email');
-          await app.mailer.queue(tx, verificationMail(email, base, token));
+          if (token) await app.mailer.queue(tx, verificationMail(email, base, token));
         } else if (owner) await app.mailer.queue(tx, alreadyRegisteredMail(email, base));
         await recordAudit(tx, req.audit, {
           action: 'register_existing_email',
@@ -159,9 +160,9 @@ export default async function accountRoutes(app: App) {
         if (!user || user.email_verified_at || !user.is_active || user.archived_at) return;
         await app.db.transaction(async (tx) => {
           const token = await issueMailToken(tx, user.id, 'verify_email');
-          await app.mailer.queue(tx, verificationMail(user.email, publicUrl(app), token));
+          if (token) await app.mailer.queue(tx, verificationMail(user.email, publicUrl(app), token));
           await recordAudit(tx, audit, {
-            action: 'verification_resent',
+            action: token ? 'verification_resent' : 'verification_mail_capped',
             entityType: 'user',
             entityId: user.id,
           });

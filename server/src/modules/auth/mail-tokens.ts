@@ -15,7 +15,31 @@ export const MAIL_TOKEN_TTL_MS: Record<MailTokenPurpose, number> = {
   reset_password: 3600_000,
 };
 
-export async function issueMailToken(tx: Db, userId: string, purpose: MailTokenPurpose): Promise<string> {
+/**
+ * At most this many links of one purpose to one account per hour, whatever address asks: the
+ * per-client rate limit stops one machine, this stops many machines from flooding one mailbox.
+ */
+export const MAIL_TOKENS_PER_HOUR = 5;
+
+/** A new token, or null when the account already got MAIL_TOKENS_PER_HOUR of them this hour (send nothing). */
+export async function issueMailToken(
+  tx: Db,
+  userId: string,
+  purpose: MailTokenPurpose,
+): Promise<string | null> {
+  // serialize issuers for this account so two parallel requests cannot both pass the count
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`mail-token:${userId}`}, 0))`);
+  const [{ recent }] = await tx
+    .select({ recent: sql<number>`count(*)::int` })
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.user_id, userId),
+        eq(userTokens.purpose, purpose),
+        gt(userTokens.created_at, sql`now() - interval '1 hour'`),
+      ),
+    );
+  if (recent >= MAIL_TOKENS_PER_HOUR) return null;
   const token = randomToken();
   await tx.insert(userTokens).values({
     token_hash: hashToken(token),

@@ -39,9 +39,9 @@ export default async function passwordRoutes(app: App) {
         if (!user?.is_active || user.archived_at) return;
         await app.db.transaction(async (tx) => {
           const token = await issueMailToken(tx, user.id, 'reset_password');
-          await app.mailer.queue(tx, resetPasswordMail(user.email, publicUrl(app), token));
+          if (token) await app.mailer.queue(tx, resetPasswordMail(user.email, publicUrl(app), token));
           await recordAudit(tx, audit, {
-            action: 'password_reset_requested',
+            action: token ? 'password_reset_requested' : 'password_reset_mail_capped',
             entityType: 'user',
             entityId: user.id,
           });

@@ -11,6 +11,7 @@ import {
   tokenFromLink,
   waitForOutbox,
 } from './auth.test-support.ts';
+import { MAIL_TOKENS_PER_HOUR } from './mail-tokens.ts';
 
 let t: TestApp;
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -45,6 +46,24 @@ describe('POST /auth/forgot-password', () => {
     expect(token.purpose).toBe('reset_password');
     expect(Math.round((token.expires_at.getTime() - token.created_at.getTime()) / 60_000)).toBe(60);
     expect(await auditActions(t.app, 'user', user.id)).toContain('password_reset_requested');
+  });
+
+  it('mails one account at most MAIL_TOKENS_PER_HOUR links an hour, from any number of addresses', async () => {
+    const user = await makeUser(t.app);
+    for (let i = 0; i < MAIL_TOKENS_PER_HOUR + 2; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/forgot-password',
+        payload: { email: user.email },
+        remoteAddress: `10.9.0.${i + 1}`,
+      });
+      expect(res.statusCode).toBe(202); // the same answer: the cap tells nothing about the account
+    }
+    const capped = async () =>
+      (await auditActions(t.app, 'user', user.id)).filter((a) => a === 'password_reset_mail_capped').length;
+    for (let i = 0; i < 100 && (await capped()) < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await capped()).toBe(2);
+    expect(await outboxFor(t.app, user.email)).toHaveLength(MAIL_TOKENS_PER_HOUR);
   });
 
   it('is 422 for a malformed address', async () => {
