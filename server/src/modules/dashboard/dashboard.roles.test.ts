@@ -48,6 +48,7 @@ describe('a customer user', () => {
     expect(a.series.workload_per_engineer).toBeNull();
     expect(a.series.ncrs_by_severity).toBeNull();
     expect(a.series.calibrations_due).toBeNull();
+    expect(a.series.certificates_expiring.map((r: { number: string }) => r.number)).toEqual(['CERT-T1']);
     expect(a.series.pass_fail_by_customer.map((r: { id: string }) => r.id)).toEqual([world.A]);
     expect(a.series.revenue_by_month).toEqual([
       { month: '2026-03', currency: 'USD', quoted: '100.10', won: '100.10', invoiced: '80.00' },

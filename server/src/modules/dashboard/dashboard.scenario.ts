@@ -117,6 +117,18 @@ export async function seedScenario(app: App, ids: { engineer1: string; engineer2
            (gen_random_uuid(), 'TSK-T3', 'Open', 'todo', '2026-03-15', null),
            (gen_random_uuid(), 'TSK-T4', 'Cancelled', 'cancelled', '2026-03-15', null)`);
 
+  const [spec] = (
+    (await run(
+      sql`insert into specifications (id, code, name) values (gen_random_uuid(), ${`SPEC-${randomBytes(3).toString('hex')}`}, 'Buyer spec') returning id`,
+    )) as unknown as { rows: { id: string }[] }
+  ).rows;
+  const cert = (no: string, customer: string, status: string, expiresIn: number) =>
+    sql`(gen_random_uuid(), ${no}, ${customer}::uuid, 'Knit fabric', 'ISO 13934-1', 'Tensile', ${spec.id}::uuid,
+         ${addDays(ids.today, expiresIn)}::date, ${status}, ${`V-${no}`})`;
+  await run(sql`insert into certifications (id, number, customer_id, product, standard, scope, specification_id,
+      expiry_date, status, verify_code)
+    values ${sql.join([cert('CERT-T1', A, 'issued', 10), cert('CERT-T2', B, 'issued', 40), cert('CERT-T3', B, 'draft', 5), cert('CERT-T4', B, 'issued', 3)], sql`, `)}`);
+
   return { A, B, m1, m2, m3, betaPending: beta.results.find((r) => r.status === 'entered')! };
 }
 

@@ -119,11 +119,9 @@ export const DashboardSummary = Type.Object(
         },
       ),
     ),
-    certificates_expiring_30d: Nullable(
-      Type.Integer({
-        description: 'Certificates expiring within 30 days; null until the certifications table exists.',
-      }),
-    ),
+    certificates_expiring_30d: Type.Integer({
+      description: 'Issued certificates expiring within 30 days (or past expiry but still issued).',
+    }),
     tasks: Nullable(
       Type.Object(
         {

@@ -9,7 +9,7 @@ import {
   tatHistogram,
   workloadPerEngineer,
 } from './lab.figures.ts';
-import { calibrationsDue, openNcrs } from './quality.figures.ts';
+import { calibrationsDue, certificatesExpiring, openNcrs } from './quality.figures.ts';
 
 type Row = Record<string, string | number | boolean | null>;
 
@@ -109,10 +109,10 @@ export const METRICS = {
   },
   certificates_expiring: {
     description:
-      'Certificates expiring within 30 days. Null until the certifications table is available in this installation.',
-    columns: ['certificate_id', 'number', 'customer_name', 'valid_until', 'days_left'],
+      'Issued certificates expiring within 30 days of today (days_left < 0: past expiry but still issued). A customer sees its own.',
+    columns: ['certificate_id', 'number', 'customer_name', 'product', 'expiry_date', 'days_left'],
     staffOnly: false,
-    compute: async () => null,
+    compute: certificatesExpiring,
   },
 } satisfies Record<string, Metric>;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addDays, type Filters } from './filters.ts';
-import { num, pct, rows } from './sql.ts';
+import { and, byCustomer, num, pct, rows } from './sql.ts';
 
 /**
  * Quality and operations figures: the lab's internal records, shown to staff only (a customer's
@@ -84,4 +84,32 @@ export async function taskFigures(db: Db, f: Filters) {
     completion_rate: pct(done, due),
     efficiency_score: due > 0 ? Math.round(((onTime + 0.5 * (done - onTime)) / due) * 1000) / 10 : null,
   };
+}
+
+/**
+ * Issued certificates whose expiry date falls within `days` of today (or has passed while still
+ * issued: days_left < 0). A customer sees its own.
+ */
+export async function certificatesExpiring(db: Db, f: Filters, days = 30) {
+  const r = await rows<Record<string, unknown>>(
+    db,
+    sql`select c.id::text as id, c.number, cu.company_name, c.product, c.expiry_date::text as expiry_date,
+          (c.expiry_date - ${f.today}::date)::int as days_left
+        from certifications c join customers cu on cu.id = c.customer_id
+       where ${and(
+         sql`c.archived_at is null`,
+         sql`c.status = 'issued'`,
+         sql`c.expiry_date <= ${addDays(f.today, days)}::date`,
+         byCustomer(f, sql`c.customer_id`),
+       )}
+       order by c.expiry_date, c.number limit 1000`,
+  );
+  return r.map((x) => ({
+    certificate_id: String(x.id),
+    number: String(x.number),
+    customer_name: String(x.company_name),
+    product: String(x.product),
+    expiry_date: String(x.expiry_date),
+    days_left: num(x.days_left),
+  }));
 }

@@ -9,7 +9,7 @@ import {
   sampleCounts,
   tatOverall,
 } from './lab.figures.ts';
-import { calibrationsDue, openNcrs, taskFigures } from './quality.figures.ts';
+import { calibrationsDue, certificatesExpiring, openNcrs, taskFigures } from './quality.figures.ts';
 
 /** The morning view: headline counts and rates for the period, with the previous period for deltas. */
 export async function dashboardSummary(db: Db, f: Filters) {
@@ -26,6 +26,7 @@ export async function dashboardSummary(db: Db, f: Filters) {
     ncrs,
     calibrations,
     tasks,
+    certificates,
   ] = await Promise.all([
     rfqFigures(db, f),
     sampleCounts(db, f),
@@ -38,6 +39,7 @@ export async function dashboardSummary(db: Db, f: Filters) {
     staff ? openNcrs(db, f) : null,
     staff ? calibrationsDue(db, f) : null,
     staff ? taskFigures(db, f) : null,
+    certificatesExpiring(db, f),
   ]);
   return {
     period: { from: f.from, to: f.to, previous_from: f.prevFrom, previous_to: f.prevTo, today: f.today },
@@ -81,8 +83,7 @@ export async function dashboardSummary(db: Db, f: Filters) {
       due: calibrations.length,
       overdue: calibrations.filter((c) => c.days_left < 0).length,
     },
-    // the certifications table (issue 5) is not available yet: documented as null
-    certificates_expiring_30d: null,
+    certificates_expiring_30d: certificates.length,
     tasks,
   };
 }

@@ -9391,7 +9391,8 @@ export interface operations {
                             due: number;
                             overdue: number;
                         } | null;
-                        certificates_expiring_30d: number | null;
+                        /** @description Issued certificates expiring within 30 days (or past expiry but still issued). */
+                        certificates_expiring_30d: number;
                         executions: {
                             /** @description Open executions assigned to the caller. */
                             mine: number;

@@ -27,6 +27,7 @@ export function DashboardCharts({
   const revenue = revenueRows(rowsOf(series, 'revenue_by_month'));
   const ncrs = rowsOf(series, 'ncrs_by_severity');
   const calibrations = rowsOf(series, 'calibrations_due');
+  const certificates = rowsOf(series, 'certificates_expiring');
   const common = { filters };
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -206,7 +207,15 @@ export function DashboardCharts({
           empty={calibrations.length === 0}
           emptyText="No instrument is due for calibration in the next 30 days."
         >
-          <DueTable rows={calibrations} />
+          <DueTable
+            rows={calibrations.map((c) => ({
+              key: c.equipment_id,
+              what: `${c.asset_number} · ${c.name}`,
+              due_date: c.due_date,
+              days_left: c.days_left,
+            }))}
+            what="Instrument"
+          />
         </ChartCard>
       )}
       <ChartCard
@@ -214,36 +223,38 @@ export function DashboardCharts({
         title="Certificates expiring in 30 days"
         series="certificates_expiring"
         chart={false}
-        empty={(series.certificates_expiring ?? []).length === 0}
-        emptyText={
-          series.certificates_expiring === null
-            ? 'Certificate expiry is not tracked in this installation yet.'
-            : 'No certificate expires in the next 30 days.'
-        }
+        empty={certificates.length === 0}
+        emptyText="No issued certificate expires in the next 30 days."
       >
-        <Text size="sm">{(series.certificates_expiring ?? []).length} certificates</Text>
+        <DueTable
+          rows={certificates.map((c) => ({
+            key: c.certificate_id,
+            what: `${c.number} · ${c.product}${staff ? ` · ${c.customer_name}` : ''}`,
+            due_date: c.expiry_date,
+            days_left: c.days_left,
+          }))}
+          what="Certificate"
+        />
       </ChartCard>
     </SimpleGrid>
   );
 }
 
-function DueTable({ rows }: { rows: SeriesRow[] }) {
+function DueTable({ rows, what }: { rows: SeriesRow[]; what: string }) {
   return (
     <Table.ScrollContainer minWidth={360} mah={240}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Instrument</Table.Th>
+            <Table.Th>{what}</Table.Th>
             <Table.Th>Due</Table.Th>
             <Table.Th>In</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={String(r.equipment_id)}>
-              <Table.Td>
-                {String(r.asset_number)} · {String(r.name)}
-              </Table.Td>
+            <Table.Tr key={String(r.key)}>
+              <Table.Td>{String(r.what)}</Table.Td>
               <Table.Td>{String(r.due_date)}</Table.Td>
               <Table.Td>
                 <Badge
