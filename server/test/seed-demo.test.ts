@@ -36,7 +36,11 @@ describe('demo data', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'create'), eq(auditEvents.entity_type, 'customer')));
     expect(created).toHaveLength(8);
-    const markers = await t.app.db.select().from(auditEvents).where(eq(auditEvents.action, 'seed-demo'));
+    const markers = await t.app.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'seed-demo'))
+      .orderBy(auditEvents.seq);
     expect(markers.map((m) => m.entity_id)).toEqual(DEMO_STEPS.map((s) => s.name));
   });
 

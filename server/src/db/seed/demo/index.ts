@@ -2,6 +2,7 @@ import { commercialStep } from './commercial.ts';
 import { customersStep } from './customers.ts';
 import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
+import { ordersStep } from './orders.ts';
 import { specificationsStep } from './specifications.ts';
 import type { DemoStep } from './step.ts';
 import { tasksStep } from './tasks.ts';
@@ -21,4 +22,5 @@ export const DEMO_STEPS: DemoStep[] = [
   intakeStep,
   testingStep,
   tasksStep,
+  ordersStep,
 ];
