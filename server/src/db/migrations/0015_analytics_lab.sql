@@ -58,4 +58,17 @@ CREATE OR REPLACE FUNCTION analytics_result_rollup_rebuild() RETURNS void LANGUA
   SELECT day, verdict, tat_days, due_state, sum(n)::int FROM analytics_result_daily GROUP BY 1, 2, 3, 4;
 $$;
 --> statement-breakpoint
-SELECT analytics_result_rollup_rebuild();
+-- Backfill. A database that already held approved results when 0013 created the (empty) rollup is
+-- rebuilt from test_results once; otherwise the new table is filled from the rollup (no pass over
+-- test_results at boot, which on a large database could outlast the statement timeout).
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM analytics_result_daily)
+     AND EXISTS (SELECT 1 FROM test_results WHERE status = 'approved') THEN
+    PERFORM analytics_result_rollup_rebuild();
+  ELSE
+    INSERT INTO analytics_result_lab_daily (day, verdict, tat_days, due_state, n)
+      SELECT day, verdict, tat_days, due_state, sum(n)::int FROM analytics_result_daily GROUP BY 1, 2, 3, 4;
+  END IF;
+END;
+$$;
