@@ -1,5 +1,6 @@
 import { commercialStep } from './commercial.ts';
 import { customersStep } from './customers.ts';
+import { documentsStep } from './documents.ts';
 import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
 import { ordersStep } from './orders.ts';
@@ -23,4 +24,5 @@ export const DEMO_STEPS: DemoStep[] = [
   testingStep,
   tasksStep,
   ordersStep,
+  documentsStep,
 ];
