@@ -7,29 +7,33 @@ import { useMe } from '../lib/auth/useAuth';
 import { AccountPage } from '../routes/account/AccountPage';
 import { analyticsRoutes } from '../routes/analytics/analyticsRoutes';
 import { AuditLogPage } from '../routes/audit-log/AuditLogPage';
+import { auditsRoutes } from '../routes/audits/auditsRoutes';
 import { ForgotPasswordPage } from '../routes/auth/ForgotPasswordPage';
 import { LoginPage } from '../routes/auth/LoginPage';
 import { RegisterPage } from '../routes/auth/RegisterPage';
 import { ResetPasswordPage } from '../routes/auth/ResetPasswordPage';
 import { VerifyEmailPage } from '../routes/auth/VerifyEmailPage';
 import { benchRoutes } from '../routes/bench/benchRoutes';
+import { certificationsRoutes } from '../routes/certifications/certificationsRoutes';
 import { CustomerCreatePage } from '../routes/customers/CustomerCreatePage';
 import { CustomerDetailPage } from '../routes/customers/CustomerDetailPage';
 import { CustomerEditPage } from '../routes/customers/CustomerEditPage';
 import { CustomersListPage } from '../routes/customers/CustomersListPage';
 import { DashboardPage } from '../routes/DashboardPage';
 import { documentsRoutes } from '../routes/documents/documentsRoutes';
-import { certificationsRoutes } from '../routes/certifications/certificationsRoutes';
+import { equipmentRoutes } from '../routes/equipment/equipmentRoutes';
 import { quotesRoutes } from '../routes/estimations/quotesRoutes';
 import { MethodCreatePage } from '../routes/methods/MethodCreatePage';
 import { MethodDetailPage } from '../routes/methods/MethodDetailPage';
 import { MethodEditPage } from '../routes/methods/MethodEditPage';
 import { MethodsListPage } from '../routes/methods/MethodsListPage';
+import { ncrsRoutes } from '../routes/ncrs/ncrsRoutes';
+import { NotificationsPage } from '../routes/notifications/NotificationsPage';
 import { PortalPage } from '../routes/portal/PortalPage';
 import { projectsRoutes } from '../routes/projects/projectsRoutes';
+import { purchaseOrdersRoutes } from '../routes/purchase-orders/purchaseOrdersRoutes';
 import { reportsRoutes } from '../routes/reports/reportsRoutes';
 import { rfqsRoutes } from '../routes/rfqs/rfqsRoutes';
-import { purchaseOrdersRoutes } from '../routes/purchase-orders/purchaseOrdersRoutes';
 import { salesOrdersRoutes } from '../routes/sales-orders/salesOrdersRoutes';
 import { samplesRoutes } from '../routes/samples/samplesRoutes';
 import { SpecificationCreatePage } from '../routes/specifications/SpecificationCreatePage';
@@ -38,7 +42,6 @@ import { SpecificationEditPage } from '../routes/specifications/SpecificationEdi
 import { SpecificationRevisePage } from '../routes/specifications/SpecificationRevisePage';
 import { SpecificationsListPage } from '../routes/specifications/SpecificationsListPage';
 import { suppliersRoutes } from '../routes/suppliers/suppliersRoutes';
-import { NotificationsPage } from '../routes/notifications/NotificationsPage';
 import { tasksRoutes } from '../routes/tasks/tasksRoutes';
 import { trfsRoutes } from '../routes/trfs/trfsRoutes';
 import { UserCreatePage } from '../routes/users/UserCreatePage';
@@ -190,6 +193,9 @@ export const routes = [
               ...quotesRoutes,
               ...projectsRoutes,
               ...salesOrdersRoutes,
+              ...equipmentRoutes,
+              ...ncrsRoutes,
+              ...auditsRoutes,
               ...suppliersRoutes,
               ...purchaseOrdersRoutes,
               ...workOrdersRoutes,
