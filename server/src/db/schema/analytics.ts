@@ -55,3 +55,29 @@ export const analyticsResultLabDaily = pgTable(
     }),
   ],
 );
+
+/**
+ * Monthly totals for the per-method and per-customer breakdowns of the whole lab, so a year reads
+ * a few thousand rows; the partial months at the edges of a period come from the daily rollup.
+ * `kind` says which breakdown a row belongs to (unused key columns hold a fixed filler):
+ * 1 = (method, verdict, due state), 2 = (method, TAT days), 3 = (customer, verdict).
+ * Kept by the same trigger.
+ */
+export const analyticsResultMonthly = pgTable(
+  'analytics_result_monthly',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    kind: smallint('kind').notNull(),
+    key_id: uuid('key_id').notNull(),
+    verdict: text('verdict').notNull(),
+    due_state: smallint('due_state').notNull(),
+    tat_days: integer('tat_days').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      name: 'analytics_result_monthly_pkey',
+      columns: [t.month, t.kind, t.key_id, t.verdict, t.due_state, t.tat_days],
+    }),
+  ],
+);
