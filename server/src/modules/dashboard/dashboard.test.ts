@@ -5,6 +5,7 @@ import { signedIn } from '../../../test/factories/index.ts';
 import { testResults } from '../../db/schema/index.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { MARCH, seedScenario } from './dashboard.scenario.ts';
+import { splitMonths } from './lab.figures.ts';
 
 type Headers = Record<string, string>;
 let t: TestApp;
@@ -184,6 +185,44 @@ describe('GET /dashboard/analytics', () => {
     ]);
     expect(s.certificates_expiring.map((r: { number: string }) => r.number)).toEqual(['CERT-T4', 'CERT-T1']);
     expect(s.projects_by_status).toEqual([{ status: 'active', projects: 11 }]);
+  });
+
+  it('adds whole months (monthly rollup) and edge days (daily rollup) alike', async () => {
+    const march = await json(`/api/v1/dashboard/analytics?${MARCH}`);
+    const wide = await json('/api/v1/dashboard/analytics?from=2026-02-20&to=2026-04-05');
+    expect(wide.series.pass_fail_by_method).toEqual(march.series.pass_fail_by_method);
+    expect(wide.series.tat_by_method).toEqual(march.series.tat_by_method);
+    // from 10 March: B's 5 fails (11 March) and A's five M3 passes; not the M1 results (5 and 9 March)
+    const edge = await json('/api/v1/dashboard/analytics?from=2026-03-10&to=2026-04-30');
+    const byCustomer = edge.series.pass_fail_by_customer.map(
+      (r: { id: string; pass: number; fail: number }) => [r.id, r.pass, r.fail],
+    );
+    expect(byCustomer).toEqual([
+      [world.A, 5, 0],
+      [world.B, 0, 5],
+    ]);
+  });
+
+  it('splits a period into whole months and edge days', () => {
+    expect(splitMonths('2026-03-01', '2026-03-31')).toEqual({
+      months: ['2026-03-01', '2026-03-01'],
+      edges: [],
+    });
+    expect(splitMonths('2026-02-20', '2026-04-05')).toEqual({
+      months: ['2026-03-01', '2026-03-01'],
+      edges: [
+        ['2026-02-20', '2026-02-28'],
+        ['2026-04-01', '2026-04-05'],
+      ],
+    });
+    expect(splitMonths('2026-03-10', '2026-03-20')).toEqual({
+      months: null,
+      edges: [['2026-03-10', '2026-03-20']],
+    });
+    expect(splitMonths('2025-12-15', '2026-02-28')).toEqual({
+      months: ['2026-01-01', '2026-02-01'],
+      edges: [['2025-12-15', '2025-12-31']],
+    });
   });
 
   it('exports one series as CSV and asks which one', async () => {

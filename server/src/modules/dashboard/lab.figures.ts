@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { Filters } from './filters.ts';
+import { addDays, type Filters } from './filters.ts';
 import { and, byCustomer, byMethod, num, pct, rows } from './sql.ts';
 
 /**
@@ -106,21 +106,62 @@ const periodSeries = (db: Db, f: Filters) =>
     ),
   );
 
-/** The period's figures per method and per customer, with their names, in one scan. */
+/**
+ * Whole months inside [from, to] and the days left at either edge. The unfiltered per-method and
+ * per-customer breakdowns read whole months from `analytics_result_monthly` and only the edge days
+ * from the daily rollup.
+ */
+export function splitMonths(from: string, to: string) {
+  const firstOfMonth = (d: string) => `${d.slice(0, 8)}01`;
+  const lastOfMonth = (d: string) => addDays(firstOfMonth(addDays(firstOfMonth(d), 31)), -1);
+  const firstFull = from === firstOfMonth(from) ? from : addDays(lastOfMonth(from), 1);
+  const lastFullEnd = to === lastOfMonth(to) ? to : addDays(firstOfMonth(to), -1);
+  if (firstFull > lastFullEnd) return { months: null, edges: [[from, to]] as [string, string][] };
+  return {
+    months: [firstFull, firstOfMonth(lastFullEnd)] as [string, string],
+    edges: [
+      [from, addDays(firstFull, -1)],
+      [addDays(lastFullEnd, 1), to],
+    ].filter(([a, b]) => a <= b) as [string, string][],
+  };
+}
+
+const DIMENSION_SETS = sql`grouping sets ((a.method_id, a.verdict, a.due_state), (a.method_id, a.tat_days), (a.customer_id, a.verdict))`;
+
+/** The period's figures per method and per customer, with their names. */
 const dimensionSeries = (db: Db, f: Filters) =>
-  memo(f, 'dimensions', () =>
-    rows<Agg>(
+  memo(f, 'dimensions', () => {
+    const split = filtered(f)
+      ? { months: null, edges: [[f.from, f.to]] as [string, string][] }
+      : splitMonths(f.from, f.to);
+    const edgeDays = split.edges.length
+      ? sql.join(
+          split.edges.map(([a, b]) => sql`a.day between ${a}::date and ${b}::date`),
+          sql` or `,
+        )
+      : sql`false`;
+    const monthly = split.months
+      ? sql`union all
+          select case when kind in (1, 2) then key_id end, case when kind = 3 then key_id end,
+                 case when kind in (1, 3) then verdict end, case when kind = 1 then due_state end,
+                 case when kind = 2 then tat_days end, sum(n)::int
+            from analytics_result_monthly
+           where month between ${split.months[0]}::date and ${split.months[1]}::date
+           group by 1, 2, 3, 4, 5 having sum(n) <> 0`
+      : sql``;
+    return rows<Agg>(
       db,
-      sql`with g as (
-            select a.method_id, a.customer_id, a.verdict, a.due_state, a.tat_days, sum(a.n)::int as n
-              from analytics_result_daily a where ${rollup(f, f.from, f.to)}
-             group by grouping sets ((a.method_id, a.verdict, a.due_state), (a.method_id, a.tat_days), (a.customer_id, a.verdict))
-            having sum(a.n) <> 0)
+      sql`with g (method_id, customer_id, verdict, due_state, tat_days, n) as (
+            select a.method_id, a.customer_id, a.verdict, a.due_state, a.tat_days, sum(a.n)::int
+              from analytics_result_daily a
+             where ${and(sql`(${edgeDays})`, byCustomer(f, sql`a.customer_id`), byMethod(f, sql`a.method_id`))}
+             group by ${DIMENSION_SETS} having sum(a.n) <> 0
+            ${monthly})
           select g.method_id::text as method_id, g.customer_id::text as customer_id, g.verdict, g.due_state, g.tat_days, g.n,
                  m.code as method_code, m.title as method_title, c.company_name
             from g left join methods m on m.id = g.method_id left join customers c on c.id = g.customer_id`,
-    ),
-  );
+    );
+  });
 
 /** TAT per method, with on-time rate, busiest first. */
 export async function tatByMethod(db: Db, f: Filters) {
