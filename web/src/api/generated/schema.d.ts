@@ -9636,7 +9636,33 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    category?: "sop" | "method" | "form" | "policy" | "manual" | "record";
+                    change_note?: string;
+                    customer_visible?: boolean;
+                    description?: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     */
+                    entity_id?: string;
+                    /**
+                     * @description One of customer, project, sample, trf, rfq, estimation, sales_order, test_plan, test_execution, test_result, ncr, audit, equipment, calibration, certification, report, purchase_order, supplier, work_order, task, method, specification
+                     * @enum {string}
+                     */
+                    entity_type?: "customer" | "project" | "sample" | "trf" | "rfq" | "estimation" | "sales_order" | "test_plan" | "test_execution" | "test_result" | "ncr" | "audit" | "equipment" | "calibration" | "certification" | "report" | "purchase_order" | "supplier" | "work_order" | "task" | "method" | "specification";
+                    /**
+                     * Format: binary
+                     * @description The file; send the text fields before it
+                     */
+                    file: string;
+                    kind?: "attachment" | "controlled";
+                    title?: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
@@ -11165,7 +11191,18 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    change_note?: string;
+                    /**
+                     * Format: binary
+                     * @description The file; send the text fields before it
+                     */
+                    file: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
