@@ -1,4 +1,4 @@
-import { Badge, Checkbox, Group, Text } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Text } from '@mantine/core';
 import { type ReactNode, useRef, useState } from 'react';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
@@ -44,11 +44,14 @@ export function TasksTable({
             header: 'Select',
             width: 60,
             render: (t: Task) => (
-              <Checkbox
-                aria-label={`Select ${t.number}`}
-                checked={selected.has(t.id)}
-                onChange={(e) => toggle(t, e.currentTarget.checked)}
-              />
+              // the row opens the task on click; ticking the box must not
+              <Box onClick={(e) => e.stopPropagation()}>
+                <Checkbox
+                  aria-label={`Select ${t.number}`}
+                  checked={selected.has(t.id)}
+                  onChange={(e) => toggle(t, e.currentTarget.checked)}
+                />
+              </Box>
             ),
           },
         ]
