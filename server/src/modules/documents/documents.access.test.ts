@@ -79,6 +79,10 @@ describe('customer access', () => {
     expect(bobDownload.statusCode).toBe(404);
     expect(bobDownload.body).not.toContain('Sampling plan');
     expect(ids(await get(`?entity_type=project&entity_id=${aliceProject.id}`, bob))).toEqual([]);
+
+    // archived: gone for the customer too
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/documents/${shared.id}`, headers: manager });
+    expect((await get(`/${shared.id}/download`, alice)).statusCode).toBe(404);
   });
 
   it('shows a customer only its own links of a document linked to several customers', async () => {

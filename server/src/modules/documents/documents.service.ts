@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Db } from '../../db/client.ts';
 import { documentLinks, documents, documentVersions, users } from '../../db/schema/index.ts';
@@ -17,13 +17,14 @@ export const documentRef: EntityRef = { table: documents, name: 'document' };
 
 /**
  * What a portal customer sees: documents marked customer_visible, linked to one of its own
- * customer's records, and in force (an attachment, or a controlled document with an approved,
- * not obsolete version). Anything else is simply not there (404), never 403.
+ * customer's records, not archived, and in force (an attachment, or a controlled document with
+ * an approved, not obsolete version). Anything else is simply not there (404), never 403.
  */
 export function documentScope(user: CurrentUser): SQL | undefined {
   if (user.role !== 'customer') return undefined;
   if (!user.customerId) return sql`false`;
   return and(
+    isNull(documents.archived_at),
     eq(documents.customer_visible, true),
     or(
       eq(documents.kind, 'attachment'),
