@@ -42,7 +42,8 @@ export async function exportResultsCsv(query: ResultsQuery): Promise<Blob> {
   return data as unknown as Blob;
 }
 
-const getResult = (id: string) => unwrap(api.GET('/api/v1/test-results/{id}', { params: { path: { id } } }));
+export const getResult = (id: string) =>
+  unwrap(api.GET('/api/v1/test-results/{id}', { params: { path: { id } } }));
 
 export const resultQuery = (id: string) =>
   queryOptions({ queryKey: resultKeys.detail(id), queryFn: () => getResult(id) });

@@ -23,6 +23,7 @@ import { isSignatureRefused, SignatureDialog } from '../../signatures/SignatureD
 import {
   type ApprovalSignature,
   formatValue,
+  getResult,
   listResults,
   type ResultAction,
   resultAction,
@@ -83,11 +84,16 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
    * stops the batch and goes back to the signature dialog.
    */
   const runBulk = async (steps: ResultAction[], signature?: ApprovalSignature) => {
-    const chosen = items.filter((r) => selected.has(r.id));
+    // by id: a retry after a refused signature still covers the results that moved on meanwhile
+    // (reviewed before the approval was refused), fetched afresh
+    const chosen = [...selected];
     const state: Run = { total: chosen.length, done: 0, failed: [] };
     setRun({ ...state });
-    for (const result of chosen) {
+    for (const id of chosen) {
+      const listed = items.find((r) => r.id === id);
+      let result = listed;
       try {
+        result ??= await getResult(id);
         let current = result;
         for (const step of steps) {
           if (current.allowed_actions.includes(step))
@@ -99,7 +105,7 @@ export function ReviewQueue({ canApprove, myId }: { canApprove: boolean; myId: s
           await queryClient.invalidateQueries({ queryKey: resultKeys.all });
           throw error;
         }
-        state.failed.push({ result, message: errorMessage(error) });
+        if (result) state.failed.push({ result, message: errorMessage(error) });
       }
       state.done += 1;
       setRun({ ...state, failed: [...state.failed] });
