@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ADMIN } from '../env';
-import { nav, signIn } from './helpers';
+import { nav, screenshot, signIn } from './helpers';
 
 /** A valid PDF padded to about `size` bytes, so the upload takes long enough to show progress. */
 function pdf(marker: string, size = 2 * 1024 * 1024): Buffer {
@@ -59,6 +59,7 @@ test('upload a PDF to the library with a progress bar, add a version, download',
   await expect(v2).toContainText('sampling-sop-v2.pdf');
   await expect(v2).toContainText('Added the courier step');
   await expect(v2).toContainText('current');
+  await screenshot(page, 'document-detail');
 
   // download the first version: the same bytes come back
   const downloading = page.waitForEvent('download');
@@ -71,4 +72,5 @@ test('upload a PDF to the library with a progress bar, add a version, download',
   // and it is in the library list
   await nav(page, 'Documents');
   await expect(page.getByRole('link', { name: title }).or(page.getByText(title)).first()).toBeVisible();
+  await screenshot(page, 'documents-library');
 });
