@@ -1,5 +1,6 @@
-import { Badge, Box, Checkbox, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Checkbox, Group, Text } from '@mantine/core';
 import { type ReactNode, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
@@ -44,7 +45,6 @@ export function TasksTable({
             header: 'Select',
             width: 60,
             render: (t: Task) => (
-              // the row opens the task on click; ticking the box must not
               <Box onClick={(e) => e.stopPropagation()}>
                 <Checkbox
                   aria-label={`Select ${t.number}`}
@@ -56,7 +56,19 @@ export function TasksTable({
           },
         ]
       : []),
-    { key: 'number', header: 'Number', sortable: true },
+    {
+      key: 'number',
+      header: 'Number',
+      sortable: true,
+      // with the selection column first, the number is the link (a checkbox must not sit in a link)
+      render: canWrite
+        ? (t) => (
+            <Anchor component={Link} to={`/tasks/${t.id}`} fw={500}>
+              {t.number}
+            </Anchor>
+          )
+        : undefined,
+    },
     { key: 'title', header: 'Title', sortable: true },
     {
       key: 'status',
@@ -136,7 +148,7 @@ export function TasksTable({
         exportCsv={(q: ListQuery) => exportTasksCsv(q as TasksQuery)}
         columns={columns}
         getRowId={(t) => t.id}
-        rowHref={(t) => `/tasks/${t.id}`}
+        rowHref={canWrite ? undefined : (t) => `/tasks/${t.id}`}
         searchable
         archivable
         defaultSort="-created_at"
