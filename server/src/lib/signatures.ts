@@ -67,12 +67,15 @@ export const signatureRefused = (message: string) =>
 export const contentSha256 = (content: unknown) =>
   createHash('sha256').update(canonicalJson(content)).digest('hex');
 
-/** Failed attempts still being recorded, per app, so closing the app waits for them. */
-const pendingFailures = new WeakMap<object, Set<Promise<unknown>>>();
+/**
+ * Failed attempts still being recorded. One set for the process: `req.server` is the route's
+ * encapsulated instance, not the root app, so it cannot key them.
+ */
+const pendingFailures = new Set<Promise<unknown>>();
 
 /** Tests and shutdown: wait until failed signature attempts are counted. */
-export async function settleSignatureFailures(app: App): Promise<void> {
-  await Promise.allSettled([...(pendingFailures.get(app) ?? [])]);
+export async function settleSignatureFailures(_app?: App): Promise<void> {
+  await Promise.allSettled([...pendingFailures]);
 }
 
 /**
@@ -83,8 +86,7 @@ export async function settleSignatureFailures(app: App): Promise<void> {
 function countFailure(app: App, req: FastifyRequest, userId: string) {
   const threshold = app.config.LOCKOUT_THRESHOLD;
   const lockUntil = new Date(Date.now() + app.config.LOCKOUT_MINUTES * 60_000).toISOString();
-  const running = pendingFailures.get(app) ?? new Set();
-  pendingFailures.set(app, running);
+  const running = pendingFailures;
   const audit = { ...req.audit };
   const task = new Promise((resolve) => setImmediate(resolve))
     .then(() =>
