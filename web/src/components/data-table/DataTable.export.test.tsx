@@ -17,7 +17,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('DataTable export menu', () => {
   it('offers CSV and Excel and downloads the current filter in the chosen format', async () => {
     const user = userEvent.setup();
-    const exportFile = vi.fn(async () => new Blob(['x']));
+    const exportFile = vi.fn(async (_query: unknown, _format: string) => new Blob(['x']));
     const createUrl = vi.fn(() => 'blob:x');
     Object.assign(URL, { createObjectURL: createUrl, revokeObjectURL: vi.fn() });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});

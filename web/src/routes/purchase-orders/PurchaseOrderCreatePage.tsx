@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/problem';
 import { useFormSubmit } from '../../components/forms/useFormSubmit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { createPurchaseOrder, purchaseOrderKeys } from '../../features/purchase-orders/api';
@@ -20,6 +21,11 @@ export function PurchaseOrderCreatePage() {
     form,
     (values) => createPurchaseOrder(toInput(values), idempotencyKey.current),
     {
+      // a refused create (4xx) is stored under its key: the corrected form is a new request
+      onError: (error) => {
+        if (isApiError(error) && error.status < 500) idempotencyKey.current = crypto.randomUUID();
+        return false;
+      },
       onSuccess: (po) => {
         void queryClient.invalidateQueries({ queryKey: purchaseOrderKeys.all });
         notifySuccess(

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/problem';
 import { useFormSubmit } from '../../components/forms/useFormSubmit';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { createSupplier, supplierKeys } from '../../features/suppliers/api';
@@ -16,6 +17,11 @@ export function SupplierCreatePage() {
     form,
     (values) => createSupplier(toInput(values), idempotencyKey.current),
     {
+      // a refused create (4xx) is stored under its key: the corrected form is a new request
+      onError: (error) => {
+        if (isApiError(error) && error.status < 500) idempotencyKey.current = crypto.randomUUID();
+        return false;
+      },
       onSuccess: (supplier) => {
         void queryClient.invalidateQueries({ queryKey: supplierKeys.all });
         notifySuccess(`${supplier.name} was added; evaluate it before ordering.`, 'Supplier created');

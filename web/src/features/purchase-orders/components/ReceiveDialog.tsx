@@ -57,6 +57,9 @@ export function ReceiveDialog({
       await onReceive(lines, key.current);
       onClose();
     } catch (e) {
+      // The server answered (refused): the corrected request is a new one, so it gets a new key;
+      // after a network failure the same key makes the retry safe.
+      if (isApiError(e) && e.status >= 400 && e.status < 500) key.current = crypto.randomUUID();
       setError(
         isApiError(e, 422) && e.fieldErrors.length
           ? e.fieldErrors.map((x) => x.message).join('; ')
