@@ -138,7 +138,7 @@ export function CalibrationDialog({
                 />
               </Stack>
               <TextInput
-                label={values.performed_by_kind === 'lab' ? 'Lab person' : 'Provider'}
+                label={values.performed_by_kind === 'lab' ? 'Lab person' : 'Provider name'}
                 required
                 {...form.getInputProps('performed_by')}
                 key={form.key('performed_by')}
