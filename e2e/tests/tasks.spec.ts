@@ -62,7 +62,10 @@ test('tasks: create, drag across the board, bulk-update from the list, the bell 
   await screenshot(page, 'task-board');
 
   // the list: tick both, raise their priority and tag them in one go
-  await page.locator('label').filter({ hasText: /^List$/ }).click();
+  await page
+    .locator('label')
+    .filter({ hasText: /^List$/ })
+    .click();
   await expect(page).toHaveURL(/\/tasks\/list/);
   await page.getByPlaceholder(/Search/).fill(run);
   await expect(page.getByRole('link', { name: first })).toBeVisible();

@@ -23,7 +23,7 @@ export async function checkAssignee(tx: Db, assigneeId: string, field = 'assigne
     .select({ role: users.role, is_active: users.is_active })
     .from(users)
     .where(and(eq(users.id, assigneeId), isNull(users.archived_at)));
-  if (!user || !user.is_active) throw invalidField(field, `no active user ${assigneeId}`);
+  if (!user?.is_active) throw invalidField(field, `no active user ${assigneeId}`);
   if (user.role === 'customer' || user.role === 'viewer') {
     throw invalidField(field, `a ${user.role} account cannot be assigned tasks; choose a staff member`);
   }
