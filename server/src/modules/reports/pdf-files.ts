@@ -27,11 +27,14 @@ const shared = (app: App): SharedStorage | undefined =>
   (app as unknown as { storage?: SharedStorage }).storage;
 
 const localDir = (app: App) => join(app.config.uploadDir, 'reports');
-const LOCAL_NAME = /^[a-f0-9]{32}\.pdf$/;
+const LOCAL_NAME = /^[a-f0-9]{32}\.(pdf|json)$/;
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function storePdf(app: App, bytes: Uint8Array): Promise<StoredPdf> {
+export const storePdf = (app: App, bytes: Uint8Array) => storeFile(app, bytes, 'pdf');
+
+/** Stores bytes (a PDF, or a report's gathered content as JSON) and returns the key. */
+export async function storeFile(app: App, bytes: Uint8Array, ext: 'pdf' | 'json'): Promise<StoredPdf> {
   const store = shared(app);
   if (store) {
     const put = await store.put(bytes);
@@ -39,7 +42,7 @@ export async function storePdf(app: App, bytes: Uint8Array): Promise<StoredPdf> 
   }
   const dir = localDir(app);
   await mkdir(dir, { recursive: true });
-  const name = `${randomBytes(16).toString('hex')}.pdf`;
+  const name = `${randomBytes(16).toString('hex')}.${ext}`;
   // written under a temporary name and renamed: a reader never sees half a file
   const tmp = join(dir, `.${name}.tmp`);
   await writeFile(tmp, bytes);
@@ -58,6 +61,13 @@ export async function openPdf(app: App, key: string): Promise<Readable> {
   const path = join(localDir(app), name);
   await stat(path); // a missing file is an error here, not a half-sent response
   return createReadStream(path);
+}
+
+/** Reads a stored file whole (small files only: a report's content). */
+export async function readFileBytes(app: App, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await openPdf(app, key)) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }
 
 /** Removes a file that did not make it into a committed record; a missing one is fine. */

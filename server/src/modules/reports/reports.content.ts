@@ -12,6 +12,8 @@ import {
 import type { SpecVerdict } from '../../db/schema/testing.ts';
 import type { ReportDocument } from '../../pdf/templates/report.ts';
 
+const SAMPLES_PER_QUERY = 100;
+
 /** The lab's name on its documents (the same as the quotes'). */
 export const LAB = { name: 'Labline Testing Laboratory', address: null };
 
@@ -70,27 +72,41 @@ export async function collectReportContent(
     .from(projects)
     .innerJoin(customers, eq(customers.id, projects.customer_id))
     .where(eq(projects.id, report.project_id));
-  const results = await db
-    .select({
-      sample_id: testResults.sample_id,
-      sample_number: samples.number,
-      method_code: methods.code,
-      parameter: testResults.parameter,
-      value_numeric: testResults.value_numeric,
-      value_text: testResults.value_text,
-      unit: testResults.unit,
-      uncertainty: testResults.uncertainty,
-      verdicts: testResults.verdicts,
-      decision_rule: testResults.decision_rule,
-      started_at: testExecutions.started_at,
-      completed_at: testExecutions.completed_at,
-    })
-    .from(testResults)
-    .innerJoin(samples, eq(samples.id, testResults.sample_id))
-    .innerJoin(methods, eq(methods.id, testResults.method_id))
-    .innerJoin(testExecutions, eq(testExecutions.id, testResults.execution_id))
+  const pageOf = (ids: string[]) =>
+    db
+      .select({
+        sample_id: testResults.sample_id,
+        sample_number: samples.number,
+        method_code: methods.code,
+        parameter: testResults.parameter,
+        value_numeric: testResults.value_numeric,
+        value_text: testResults.value_text,
+        unit: testResults.unit,
+        uncertainty: testResults.uncertainty,
+        verdicts: testResults.verdicts,
+        decision_rule: testResults.decision_rule,
+        started_at: testExecutions.started_at,
+        completed_at: testExecutions.completed_at,
+      })
+      .from(testResults)
+      .innerJoin(samples, eq(samples.id, testResults.sample_id))
+      .innerJoin(methods, eq(methods.id, testResults.method_id))
+      .innerJoin(testExecutions, eq(testExecutions.id, testResults.execution_id))
+      .where(reportableResults(report.project_id, ids))
+      .orderBy(asc(samples.number), asc(methods.code), asc(testResults.parameter));
+  // In pages of samples: on PGlite a query runs on the event loop, so one query for a 200-page
+  // report would hold the API for its whole duration; pages keep each step short.
+  const ordered = await db
+    .selectDistinct({ id: samples.id, number: samples.number })
+    .from(samples)
+    .innerJoin(testResults, eq(testResults.sample_id, samples.id))
     .where(reportableResults(report.project_id, report.sample_ids))
-    .orderBy(asc(samples.number), asc(methods.code), asc(testResults.parameter));
+    .orderBy(asc(samples.number));
+  const results: Awaited<ReturnType<typeof pageOf>> = [];
+  for (let i = 0; i < ordered.length; i += SAMPLES_PER_QUERY) {
+    results.push(...(await pageOf(ordered.slice(i, i + SAMPLES_PER_QUERY).map((s) => s.id))));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const sampleIds = [...new Set(results.map((r) => r.sample_id))];
   const sampleRows = sampleIds.length
     ? await db

@@ -13,8 +13,7 @@ import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { openPdf } from './pdf-files.ts';
 import { checkPreviewToken } from './preview-token.ts';
-import type { ReportContent } from './reports.content.ts';
-import { amendmentOf, reportDocument } from './reports.job.ts';
+import { amendmentOf, loadContent, reportDocument } from './reports.job.ts';
 import { identification, reportRef, reportScope } from './reports.service.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -56,11 +55,12 @@ export async function sendReportPdf(
   }
   const mark = MARKS[report.status];
   let body: Readable | Buffer;
-  if (mark && !opts.original && report.content) {
+  const content = mark && !opts.original ? await loadContent(app, report) : null;
+  if (content) {
     const issued = (await signaturesOf(app.db, 'report', report.id)).find((s) => s.meaning === 'issued');
     body = await renderPdf(
       'report',
-      reportDocument(app, report, report.content as unknown as ReportContent, {
+      reportDocument(app, report, content, {
         mark,
         issueDate: report.issue_date,
         signatory: issued

@@ -14,8 +14,7 @@ import { renderPdf } from '../../pdf/pool.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { deletePdf, newVerifyCode, pageCount, storePdf } from './pdf-files.ts';
-import type { ReportContent } from './reports.content.ts';
-import { amendmentOf, reportDocument } from './reports.job.ts';
+import { amendmentOf, loadContent, reportDocument } from './reports.job.ts';
 import { AmendBody, ReportPublic } from './reports.schemas.ts';
 import {
   enqueueGeneration,
@@ -81,8 +80,8 @@ export function registerIssueAndAmend(app: App) {
       };
       mustBeDraft(draft);
       requireMeaning(body, ['issued']);
-      if (!draft.content)
-        throw conflict(`Report ${identification(draft)} has no generated content; regenerate it`);
+      const content = await loadContent(app, draft);
+      if (!content) throw conflict(`Report ${identification(draft)} has no generated content; regenerate it`);
 
       // The final PDF is laid out before the transaction (in a worker thread): the transaction
       // then only signs and records it, and stays short.
@@ -94,7 +93,7 @@ export function registerIssueAndAmend(app: App) {
       const issueDate = today(req);
       const pdf = await renderPdf(
         'report',
-        reportDocument(app, draft, draft.content as unknown as ReportContent, {
+        reportDocument(app, draft, content, {
           mark: null,
           issueDate,
           signatory: {

@@ -5,7 +5,7 @@ import { updateEntity } from '../../lib/crud.ts';
 import { renderPdf } from '../../pdf/pool.ts';
 import type { ReportDocument } from '../../pdf/templates/report.ts';
 import type { App } from '../../types.ts';
-import { deletePdf, pageCount, storePdf, verifyUrl } from './pdf-files.ts';
+import { deletePdf, pageCount, readFileBytes, storeFile, storePdf, verifyUrl } from './pdf-files.ts';
 import { collectReportContent, type ReportContent } from './reports.content.ts';
 import { identification, REPORT_JOB, reportRef } from './reports.service.ts';
 
@@ -35,6 +35,17 @@ export function reportDocument(
     amendment: opts.amendment,
     verify_url: verifyUrl(app, report.verify_code),
   };
+}
+
+/**
+ * A report's gathered content lives in a JSON file next to its PDF; the row keeps only a pointer
+ * (`{ file, sha256 }`), so reading or listing reports never drags a megabyte of JSON along.
+ */
+export async function loadContent(app: App, report: ReportRow): Promise<ReportContent | null> {
+  const pointer = report.content as { file?: string } | null;
+  if (!pointer) return null;
+  if (!pointer.file) return pointer as unknown as ReportContent;
+  return JSON.parse((await readFileBytes(app, pointer.file)).toString('utf8')) as ReportContent;
 }
 
 /** The amendment block of a new version: which report it replaces, why, what changed. */
@@ -98,6 +109,7 @@ registerJobHandler(REPORT_JOB, {
 
     await ctx.step('store');
     const stored = await storePdf(app, pdf);
+    const contentFile = await storeFile(app, Buffer.from(JSON.stringify(content)), 'json');
     try {
       await app.db.transaction(async (tx) => {
         const { before } = await updateEntity(
@@ -107,7 +119,7 @@ registerJobHandler(REPORT_JOB, {
           reportId,
           {
             status: 'draft',
-            content,
+            content: { file: contentFile.key, sha256: contentFile.sha256 },
             pdf_key: stored.key,
             pdf_sha256: stored.sha256,
             pdf_size: stored.size,
@@ -123,9 +135,12 @@ registerJobHandler(REPORT_JOB, {
         await ctx.finish(tx);
         // the draft this one replaces (a regeneration) is no longer needed once this commits
         if (before.pdf_key) setImmediate(() => void deletePdf(app, String(before.pdf_key)));
+        const oldContent = (before.content as { file?: string } | null)?.file;
+        if (oldContent) setImmediate(() => void deletePdf(app, oldContent));
       });
     } catch (err) {
       await deletePdf(app, stored.key);
+      await deletePdf(app, contentFile.key);
       throw err;
     }
   },
