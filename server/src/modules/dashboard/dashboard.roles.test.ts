@@ -59,6 +59,19 @@ describe('a customer user', () => {
     const refused = await get('/api/v1/analytics?metric=workload_per_engineer', customerA.headers);
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
+    const csv = await get(
+      '/api/v1/dashboard/analytics?format=csv&series=ncrs_by_severity',
+      customerA.headers,
+    );
+    expect(csv.statusCode).toBe(403);
+    const own = await get(
+      `/api/v1/dashboard/analytics?${MARCH}&format=csv&series=revenue_by_month`,
+      customerA.headers,
+    );
+    expect(own.body.trim().split('\n')).toEqual([
+      'month,currency,quoted,won,invoiced',
+      '2026-03,USD,100.10,100.10,80.00',
+    ]);
     const other = await get(
       `/api/v1/analytics?metric=pass_fail_by_method&${MARCH}&customer_id=${world.B}`,
       customerA.headers,

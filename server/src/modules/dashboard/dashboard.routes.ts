@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { csvStream } from '../../lib/csv.ts';
-import { invalidField } from '../../lib/errors.ts';
+import { forbidden, invalidField } from '../../lib/errors.ts';
 import { ANY_ROLE } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import {
@@ -75,8 +75,8 @@ export default async function dashboardRoutes(app: App) {
         const name = req.query.series as MetricName | undefined;
         if (!name) throw invalidField('series', 'name the series to export as CSV');
         const metric = METRICS[name];
-        const rows =
-          metric.staffOnly && filters.isCustomer ? [] : ((await metric.compute(app.db, filters)) ?? []);
+        if (metric.staffOnly && filters.isCustomer) throw forbidden(`${name} is internal to the lab`);
+        const rows = (await metric.compute(app.db, filters)) ?? [];
         return sendCsv(reply, `dashboard-${name}`, metric.columns, rows);
       }
       const series = await computeAll(app.db, filters);

@@ -116,6 +116,9 @@ describe('GET /dashboard/summary', () => {
     const notADate = await get('/api/v1/dashboard/summary?from=yesterday');
     expect(notADate.statusCode).toBe(422);
     expect(JSON.stringify(notADate.json().errors)).toContain('from');
+    const notADay = await get('/api/v1/dashboard/summary?from=2026-02-30&to=2026-03-31');
+    expect(notADay.statusCode).toBe(422);
+    expect(JSON.stringify(notADay.json().errors)).toContain('from');
     const badId = await get('/api/v1/dashboard/summary?customer_id=42');
     expect(badId.statusCode).toBe(422);
   });

@@ -61,6 +61,11 @@ const DAY = 86_400_000;
 const toDate = (s: string) => new Date(`${s}T00:00:00Z`);
 export const addDays = (s: string, days: number) =>
   new Date(toDate(s).getTime() + days * DAY).toISOString().slice(0, 10);
+/** 2026-02-30 is well formed but not a day: JavaScript would roll it over to 2 March. */
+const isRealDate = (s: string) => {
+  const d = toDate(s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
 const daysBetween = (a: string, b: string) => Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY);
 
 /** Validates the period (422 naming the field) and applies customer scoping from the caller's role. */
@@ -68,8 +73,8 @@ export function resolveFilters(req: FastifyRequest, query: FigureQuery): Filters
   const today = todayIn(req.server.config.TIMEZONE);
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
-  if (Number.isNaN(toDate(from).getTime())) throw invalidField('from', 'must be a valid date');
-  if (Number.isNaN(toDate(to).getTime())) throw invalidField('to', 'must be a valid date');
+  if (!isRealDate(from)) throw invalidField('from', 'must be a real date (YYYY-MM-DD)');
+  if (!isRealDate(to)) throw invalidField('to', 'must be a real date (YYYY-MM-DD)');
   const length = daysBetween(from, to) + 1;
   if (length < 1) throw invalidField('from', 'must be on or before `to`');
   if (length > MAX_PERIOD_DAYS)
