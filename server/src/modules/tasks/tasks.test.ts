@@ -213,6 +213,23 @@ describe('hierarchy', () => {
     ]);
   });
 
+  it('lets only one of two simultaneous moves close a loop between two tasks', async () => {
+    const m = as(t, manager.headers);
+    const a = (await m.post('/tasks', { title: 'A' })).json();
+    const b = (await m.post('/tasks', { title: 'B' })).json();
+    const answers = await Promise.all([
+      m.patch(`/tasks/${a.id}`, { parent_id: b.id }),
+      m.patch(`/tasks/${b.id}`, { parent_id: a.id }),
+    ]);
+    // the loser is refused: 422 naming parent_id when it runs after the winner committed, or 409
+    // "retry" when PostgreSQL breaks the lock wait between the two as a deadlock; never both saved
+    const codes = answers.map((r) => r.statusCode).sort();
+    expect(codes[0]).toBe(200);
+    expect([409, 422]).toContain(codes[1]);
+    const [ra, rb] = [(await m.get(`/tasks/${a.id}`)).json(), (await m.get(`/tasks/${b.id}`)).json()];
+    expect([ra.parent_id, rb.parent_id].filter(Boolean)).toHaveLength(1);
+  });
+
   it('refuses to complete a parent while a child is open, naming the child', async () => {
     const m = as(t, manager.headers);
     const parent = (await m.post('/tasks', { title: 'Parent' })).json();
