@@ -4,6 +4,7 @@ import { documentsStep } from './documents.ts';
 import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
 import { ordersStep } from './orders.ts';
+import { qualityStep } from './quality.ts';
 import { specificationsStep } from './specifications.ts';
 import type { DemoStep } from './step.ts';
 import { tasksStep } from './tasks.ts';
@@ -25,4 +26,5 @@ export const DEMO_STEPS: DemoStep[] = [
   tasksStep,
   ordersStep,
   documentsStep,
+  qualityStep,
 ];
