@@ -4,7 +4,7 @@ import { documentsStep } from './documents.ts';
 import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
 import { ordersStep } from './orders.ts';
-import { qualityStep } from './quality.ts';
+import { reportsStep } from './reports.ts';
 import { specificationsStep } from './specifications.ts';
 import type { DemoStep } from './step.ts';
 import { tasksStep } from './tasks.ts';
@@ -23,8 +23,8 @@ export const DEMO_STEPS: DemoStep[] = [
   commercialStep,
   intakeStep,
   testingStep,
+  reportsStep,
   tasksStep,
   ordersStep,
   documentsStep,
-  qualityStep,
 ];
