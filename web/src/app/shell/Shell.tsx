@@ -3,11 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconFlask } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useMe } from '../../lib/auth/useAuth';
 import { navFor, navSections } from '../navigation';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CrumbProvider } from './crumbs';
-import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { ThemeToggle } from './ThemeToggle';
 import { UserMenu } from './UserMenu';
 
