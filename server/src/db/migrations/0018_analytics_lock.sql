@@ -1,4 +1,5 @@
--- Custom SQL migration file, put your code below! ---- Dashboard rollups: serialise the rollup writers so multi-result approvals cannot deadlock.
+-- Custom SQL migration file, put your code below! --
+-- Dashboard rollups: serialise the rollup writers so multi-result approvals cannot deadlock.
 CREATE OR REPLACE FUNCTION analytics_result_apply(r test_results, delta integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   d date;
