@@ -107,6 +107,7 @@ test('a failed calibration drafts an NCR, which is worked through CAPA to a sign
   await sign.getByRole('button', { name: 'Sign and close' }).click();
   await expect(page.getByTestId('state-badge')).toHaveText('Closed');
   await expect(page.getByTestId('ncr-steps')).toContainText('Verification → Closed');
+  await expect(page.getByTestId('signatures')).toContainText('closed by Ada Admin');
   await screenshot(page, 'ncr-closed');
 
   // 7. back on the instrument: the calibration log links the NCR, the due date moved on

@@ -1,6 +1,6 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ncrActions } from '../../db/schema/index.ts';
+import { ncrActions, signatures } from '../../db/schema/index.ts';
 import { allowedActions } from '../../lib/actions.ts';
 import type { Row } from '../../lib/crud.ts';
 import type { App, CurrentUser } from '../../types.ts';
@@ -37,6 +37,14 @@ export function ncrExpander(timeZone: string) {
       )
       .groupBy(ncrActions.ncr_id);
     const byNcr = new Map(counts.map((c) => [c.ncr_id, c]));
+    const signed = rows.filter((r) => r.signature_id).map((r) => r.id);
+    const signatureRows = signed.length
+      ? await db
+          .select()
+          .from(signatures)
+          .where(and(eq(signatures.entity_type, 'ncr'), inArray(signatures.entity_id, signed)))
+          .orderBy(asc(signatures.signed_at), asc(signatures.id))
+      : [];
     const names = await namesOf(
       db,
       rows.map((r) => r.owner_id as string | null),
@@ -49,6 +57,9 @@ export function ncrExpander(timeZone: string) {
         action_count: Number(c?.total ?? 0),
         open_action_count: Number(c?.open ?? 0),
         overdue_action_count: Number(c?.overdue ?? 0),
+        signatures: signatureRows
+          .filter((sig) => sig.entity_id === row.id)
+          .map((sig) => ({ ...sig, signed_at: sig.signed_at.toISOString() })),
       };
     });
   };

@@ -12,6 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { ListSpec } from '../../lib/list.ts';
 import { DateOnly, EntityFields, Id, LongText, Nullable, Text, Timestamp } from '../../lib/schemas.ts';
+import { SignaturePublic } from '../../lib/signatures.ts';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
   Type.Union(
@@ -99,6 +100,7 @@ export const NcrPublic = Type.Object({
   closed_by: Nullable(Id),
   signature_id: Nullable(Id),
   // read-only, from linked records
+  signatures: Type.Array(SignaturePublic, { description: 'E-signatures on the NCR (its close)' }),
   owner_name: Nullable(Type.String()),
   action_count: Type.Integer(),
   open_action_count: Type.Integer(),

@@ -294,6 +294,14 @@ describe('POST /ncrs/{id}/close', () => {
       allowed_actions: [],
     });
     expect(closed.steps.at(-1)).toMatchObject({ action: 'close', to: 'closed' });
+    expect(closed.signatures).toEqual([
+      expect.objectContaining({
+        id: closed.signature_id,
+        user_id: auditor.user.id,
+        meaning: 'closed',
+        content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
     const sig = (await t.app.db.execute(
       sql`select user_id, meaning from signatures where id = ${closed.signature_id}`,
     )) as unknown as { rows: unknown[] };

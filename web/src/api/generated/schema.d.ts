@@ -5837,6 +5837,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -15784,6 +15799,21 @@ export interface operations {
                             root_cause: string | null;
                             severity: "minor" | "major" | "critical";
                             signature_id: string | null;
+                            /** @description E-signatures on the NCR (its close) */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                             source_entity_id: string | null;
                             source_entity_type: string | null;
@@ -15855,6 +15885,21 @@ export interface operations {
                             root_cause: string | null;
                             severity: "minor" | "major" | "critical";
                             signature_id: string | null;
+                            /** @description E-signatures on the NCR (its close) */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                             source_entity_id: string | null;
                             source_entity_type: string | null;
@@ -15926,6 +15971,21 @@ export interface operations {
                             root_cause: string | null;
                             severity: "minor" | "major" | "critical";
                             signature_id: string | null;
+                            /** @description E-signatures on the NCR (its close) */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                             source_entity_id: string | null;
                             source_entity_type: string | null;
@@ -16060,6 +16120,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -16163,6 +16238,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -16296,6 +16386,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -16468,6 +16573,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17033,6 +17153,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17218,6 +17353,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17332,6 +17482,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17446,6 +17611,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17554,6 +17734,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;
@@ -17668,6 +17863,21 @@ export interface operations {
                         root_cause: string | null;
                         severity: "minor" | "major" | "critical";
                         signature_id: string | null;
+                        /** @description E-signatures on the NCR (its close) */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         source: "audit_finding" | "failed_result" | "customer_complaint" | "equipment" | "other";
                         source_entity_id: string | null;
                         source_entity_type: string | null;

@@ -31,6 +31,7 @@ import { NcrStatusBadge, SeverityBadge } from '../../features/ncrs/components/Nc
 import { StepTimeline } from '../../features/ncrs/components/StepTimeline';
 import { WhysEditor } from '../../features/ncrs/components/WhysEditor';
 import { SignatureDialog } from '../../features/signatures/SignatureDialog';
+import { SignatureList } from '../../features/signatures/SignatureList';
 import { hasRole } from '../../lib/auth/roles';
 import { useMe } from '../../lib/auth/useAuth';
 import { formatDateTime } from '../../lib/format';
@@ -168,6 +169,14 @@ function NcrDetail({ ncr }: { ncr: Ncr }) {
               </Title>
               <StepTimeline steps={ncr.steps} />
             </Card>
+            {ncr.signatures.length > 0 && (
+              <Card withBorder padding="lg">
+                <Title order={2} fz="h4" mb="md">
+                  Signatures
+                </Title>
+                <SignatureList signatures={ncr.signatures} />
+              </Card>
+            )}
             <Card withBorder padding="lg">
               <Title order={2} fz="h4" mb="md">
                 History
