@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useFormSubmit } from '../../components/forms/useFormSubmit';
 import { PageHeader } from '../../components/ui/PageHeader';
@@ -15,7 +15,9 @@ import { notifySuccess } from '../../lib/notify';
 export function PurchaseOrderCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = usePurchaseOrderForm();
+  // "New purchase order" on a supplier's page opens this form with that supplier chosen
+  const [params] = useSearchParams();
+  const form = usePurchaseOrderForm(undefined, { supplier_id: params.get('supplier_id') });
   const idempotencyKey = useRef(crypto.randomUUID());
   const { onSubmit, pending, formError } = useFormSubmit(
     form,
@@ -46,6 +48,7 @@ export function PurchaseOrderCreatePage() {
         formError={formError}
         submitLabel="Create purchase order"
         onCancel={() => navigate('/purchase-orders')}
+        supplierLabel={params.get('supplier_name')}
       />
     </>
   );

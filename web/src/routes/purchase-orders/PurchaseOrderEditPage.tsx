@@ -53,6 +53,7 @@ function EditForm({ po }: { po: PurchaseOrder }) {
         formError={edit.formError}
         submitLabel="Save changes"
         onCancel={edit.cancel}
+        supplierLabel={po.supplier_name}
       />
       {edit.conflictDialog}
     </>

@@ -1,5 +1,12 @@
 import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconEdit, IconRefresh } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconCircleX,
+  IconEdit,
+  IconRefresh,
+  IconShoppingCart,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -71,6 +78,16 @@ export function SupplierDetailPage() {
                 {d.label}
               </Button>
             ))}
+            {canEdit && ['approved', 'conditional'].includes(s.approval_status) && (
+              <Button
+                component={Link}
+                to={`/purchase-orders/new?${new URLSearchParams({ supplier_id: s.id, supplier_name: s.name })}`}
+                variant="light"
+                leftSection={<IconShoppingCart size={16} aria-hidden />}
+              >
+                New purchase order
+              </Button>
+            )}
             {canEdit && (
               <Button
                 component={Link}

@@ -69,9 +69,9 @@ export function toInput(v: PurchaseOrderFormValues): PurchaseOrderInput {
 
 const DECIMAL = /^\d+(\.\d{1,4})?$/;
 
-export function usePurchaseOrderForm(initial?: PurchaseOrder) {
+export function usePurchaseOrderForm(initial?: PurchaseOrder, preset: Partial<PurchaseOrderFormValues> = {}) {
   return useForm<PurchaseOrderFormValues>({
-    initialValues: toFormValues(initial),
+    initialValues: { ...toFormValues(initial), ...preset },
     validate: {
       supplier_id: (v) => (v ? null : 'Choose the supplier'),
       due_date: (v, values) =>
@@ -95,6 +95,7 @@ export function PurchaseOrderForm({
   formError,
   submitLabel,
   onCancel,
+  supplierLabel,
 }: {
   form: ReturnType<typeof usePurchaseOrderForm>;
   onSubmit: (event?: React.FormEvent<HTMLFormElement>) => void;
@@ -102,6 +103,8 @@ export function PurchaseOrderForm({
   formError: string | null;
   submitLabel: string;
   onCancel: () => void;
+  /** the chosen supplier's name, when the form opens with one */
+  supplierLabel?: string | null;
 }) {
   const values = form.getValues();
   return (
@@ -114,7 +117,14 @@ export function PurchaseOrderForm({
               label="Supplier"
               required
               description="Only approved or conditional suppliers can be submitted"
-              source={{ queryKey: purchaseOrderKeys.options('suppliers'), search: searchSuppliers }}
+              source={{
+                queryKey: purchaseOrderKeys.options('suppliers'),
+                search: searchSuppliers,
+                known:
+                  values.supplier_id && supplierLabel
+                    ? [{ value: values.supplier_id, label: supplierLabel }]
+                    : [],
+              }}
               value={values.supplier_id}
               onChange={(v) => form.setFieldValue('supplier_id', v)}
               error={form.errors.supplier_id}
