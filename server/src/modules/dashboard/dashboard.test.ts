@@ -5,6 +5,7 @@ import { signedIn } from '../../../test/factories/index.ts';
 import { testResults } from '../../db/schema/index.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { MARCH, seedScenario } from './dashboard.scenario.ts';
+import { makeWork } from './dashboard.test-support.ts';
 import { splitMonths } from './lab.figures.ts';
 
 type Headers = Record<string, string>;
@@ -261,6 +262,44 @@ describe('GET /analytics', () => {
 });
 
 describe('the rollup', () => {
+  it('takes concurrent multi-result approvals in opposite orders without deadlock', async () => {
+    const work = await makeWork(t.app, {
+      customerId: world.B,
+      methodId: world.m2.id,
+      receivedDate: '2026-03-12',
+      results: [
+        { verdict: 'pass', approvedAt: null },
+        { verdict: 'fail', approvedAt: null },
+        { verdict: 'fail', approvedAt: null },
+        { verdict: 'pass', approvedAt: null },
+      ],
+    });
+    const ids = work.results.map((r) => r.id);
+    const before = await json(`/api/v1/dashboard/summary?${MARCH}`);
+    // each transaction touches the lab-wide pass row and fail row, in opposite orders
+    const approve = (order: string[]) =>
+      t.app.db.transaction(async (tx) => {
+        for (const id of order) {
+          await tx
+            .update(testResults)
+            .set({ status: 'approved', approved_at: new Date('2026-03-13T10:00:00Z') })
+            .where(eq(testResults.id, id));
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+      });
+    await Promise.all([approve([ids[0], ids[1]]), approve([ids[2], ids[3]])]);
+    const after = await json(`/api/v1/dashboard/summary?${MARCH}`);
+    expect(after.results.pass - before.results.pass).toBe(2);
+    expect(after.results.fail - before.results.fail).toBe(2);
+    // leave the world as the next test expects it
+    await t.app.db
+      .update(testResults)
+      .set({ archived_at: new Date() })
+      .where(eq(testResults.execution_id, work.execution.id));
+    const restored = await json(`/api/v1/dashboard/summary?${MARCH}`);
+    expect(restored.results).toEqual(before.results);
+  });
+
   it('follows approvals, corrections and archiving, and matches a full rebuild', async () => {
     const pending = world.betaPending;
     const base = await json(`/api/v1/dashboard/summary?${MARCH}&customer_id=${world.B}`);
