@@ -60,7 +60,7 @@ export default async function equipmentRoutes(app: App) {
     list: equipmentListSpec(timeZone),
     csvColumns: EQUIPMENT_CSV_COLUMNS,
     roles: { read: STAFF, write: MANAGERS },
-    toPatch: (_tx, patch, before) => equipmentPatch(patch, before),
+    toPatch: (tx, patch, before) => equipmentPatch(tx, patch, before),
     expand: expander(timeZone),
     machine: equipmentMachine,
   });

@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { equipment } from '../../db/schema/index.ts';
+import { calibrationRecords, equipment } from '../../db/schema/index.ts';
 import type { ActionDef, Machine } from '../../lib/actions.ts';
 import type { Row } from '../../lib/crud.ts';
 import { conflict, unprocessable } from '../../lib/errors.ts';
@@ -29,9 +29,34 @@ export function calibrationStatus(row: Record<string, unknown>, today: string): 
   return due <= addDays(today, DUE_SOON_DAYS) ? 'due_soon' : 'ok';
 }
 
-/** PATCH/PUT: the status moves only by its actions; an archived instrument is restored first. */
-export function equipmentPatch(patch: Record<string, unknown>, before: Row): Record<string, unknown> {
+/**
+ * PATCH/PUT: the status moves only by its actions; an archived instrument is restored first; once
+ * calibrations are recorded they set the due date (a hand-typed date would hide an overdue one).
+ */
+export async function equipmentPatch(
+  tx: Db,
+  patch: Record<string, unknown>,
+  before: Row,
+): Promise<Record<string, unknown>> {
   if (before.archived_at) throw conflict(`Equipment ${before.asset_number} is archived; restore it first`);
+  if (
+    'calibration_due_date' in patch &&
+    (patch.calibration_due_date ?? null) !== before.calibration_due_date
+  ) {
+    const [recorded] = await tx
+      .select({ id: calibrationRecords.id })
+      .from(calibrationRecords)
+      .where(and(eq(calibrationRecords.equipment_id, before.id), isNull(calibrationRecords.archived_at)))
+      .limit(1);
+    if (recorded) {
+      throw unprocessable([
+        {
+          field: 'calibration_due_date',
+          message: 'is set by the calibration records; record a calibration instead',
+        },
+      ]);
+    }
+  }
   return patch;
 }
 

@@ -162,6 +162,49 @@ describe('calibration records', () => {
     );
   });
 
+  it('keeps the due date to the calibration records once there are some (422 naming the field)', async () => {
+    const item = await makeEquipment(t.app);
+    const early = await t.app.inject({
+      method: 'PATCH',
+      url: `${url}/${item.id}`,
+      headers: manager.headers,
+      payload: { calibration_due_date: daysFromToday(50) },
+    });
+    expect(early.statusCode, early.body).toBe(200);
+    await post(`${url}/${item.id}/calibrations`, manager.headers, calibration());
+    const late = await t.app.inject({
+      method: 'PATCH',
+      url: `${url}/${item.id}`,
+      headers: manager.headers,
+      payload: { calibration_due_date: daysFromToday(900), location: 'Lab 3' },
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().errors[0].field).toBe('calibration_due_date');
+  });
+
+  it('replays a retried calibration (Idempotency-Key) without recording it twice', async () => {
+    const item = await makeEquipment(t.app);
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `${url}/${item.id}/calibrations`,
+        headers: { ...manager.headers, 'idempotency-key': `cal-${item.id}` },
+        payload: calibration({ as_found: 'fail', as_left: 'adjusted' }),
+      });
+    const first = await send();
+    const retry = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.body).toBe(first.body);
+    const list = await t.app.inject({ url: `${url}/${item.id}/calibrations`, headers: manager.headers });
+    expect(list.json().items).toHaveLength(1);
+    const drafted = await t.app.inject({
+      url: `/api/v1/ncrs?source_entity_id=${item.id}`,
+      headers: manager.headers,
+    });
+    expect(drafted.json().total).toBe(1);
+  });
+
   it('takes the instrument out of service when it fails as left', async () => {
     const item = await makeEquipment(t.app);
     const res = await post(
