@@ -76,3 +76,16 @@ export async function savePreferences(
     });
   return changes;
 }
+
+/** Dismisses one of the user's notifications (out of the list; `archived=true` still shows it). */
+export async function dismiss(db: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({
+      archived_at: sql`coalesce(${notifications.archived_at}, now())`,
+      read_at: sql`coalesce(${notifications.read_at}, now())`,
+    })
+    .where(and(eq(notifications.id, id), eq(notifications.user_id, userId)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}

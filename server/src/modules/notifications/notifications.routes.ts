@@ -6,6 +6,7 @@ import { IdempotencyHeaders, IdParams } from '../../lib/schemas.ts';
 import { ANY_ROLE } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import {
+  dismiss,
   markAllRead,
   markRead,
   ownNotifications,
@@ -99,6 +100,24 @@ export async function notificationsRoutes(app: App) {
       },
     },
     async (req) => ({ updated: await markAllRead(app.db, req.user.id) }),
+  );
+
+  app.delete(
+    '/api/v1/notifications/:id',
+    {
+      config: own,
+      schema: {
+        operationId: 'notifications-dismiss',
+        tags,
+        summary: 'Dismiss one of your notifications (it leaves the list; archived=true still shows it)',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      if (!(await dismiss(app.db, req.user.id, req.params.id))) throw notFound('notification', req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

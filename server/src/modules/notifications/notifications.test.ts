@@ -120,6 +120,17 @@ describe('GET /notifications, read state', () => {
     expect((await api(other.headers).get('/notifications/unread-count')).json()).toEqual({ unread: 1 });
 
     expect((await mine.post('/notifications/read-all')).json()).toEqual({ updated: 1 });
+    // dismissing: out of the list, still there with archived=true; someone else's is 404
+    const dismiss = (id: string, headers = me.headers) =>
+      t.app.inject({ method: 'DELETE', url: `/api/v1/notifications/${id}`, headers });
+    expect((await dismiss(items[0].id)).statusCode).toBe(204);
+    expect((await dismiss(theirs.id)).statusCode).toBe(404);
+    expect((await mine.get('/notifications')).json().items.map((i: { title: string }) => i.title)).toEqual([
+      'first',
+    ]);
+    expect(
+      (await mine.get('/notifications?archived=true')).json().items.map((i: { title: string }) => i.title),
+    ).toEqual(['second']);
     expect((await mine.get('/notifications/unread-count')).json()).toEqual({ unread: 0 });
     expect((await api(other.headers).get('/notifications/unread-count')).json()).toEqual({ unread: 1 });
   });

@@ -50,6 +50,8 @@ export const useRecentNotifications = (enabled: boolean) =>
 export const markRead = (id: string) =>
   unwrap(api.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } }));
 export const markAllRead = () => unwrap(api.POST('/api/v1/notifications/read-all'));
+export const dismissNotification = (id: string) =>
+  unwrap(api.DELETE('/api/v1/notifications/{id}', { params: { path: { id } } }));
 
 export const usePreferences = () =>
   useQuery({

@@ -6,6 +6,7 @@ import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import {
+  dismissNotification,
   KIND_LABELS,
   listNotifications,
   markRead,
@@ -19,6 +20,10 @@ export function NotificationsTable() {
   const queryClient = useQueryClient();
   const read = async (n: Notification) => {
     if (!n.read_at) await markRead(n.id).catch(notifyError);
+    await queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  };
+  const dismiss = async (n: Notification) => {
+    await dismissNotification(n.id).catch(notifyError);
     await queryClient.invalidateQueries({ queryKey: notificationKeys.all });
   };
   const columns: Column<Notification>[] = [
@@ -47,16 +52,24 @@ export function NotificationsTable() {
     {
       key: 'read_at',
       header: '',
-      render: (n) =>
-        n.read_at ? (
-          <Text size="xs" c="dimmed">
-            Read
-          </Text>
-        ) : (
-          <Button size="compact-xs" variant="light" onClick={() => void read(n)}>
-            Mark read
-          </Button>
-        ),
+      render: (n) => (
+        <Group gap="xs" wrap="nowrap">
+          {n.read_at ? (
+            <Text size="xs" c="dimmed">
+              Read
+            </Text>
+          ) : (
+            <Button size="compact-xs" variant="light" onClick={() => void read(n)}>
+              Mark read
+            </Button>
+          )}
+          {!n.archived_at && (
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void dismiss(n)}>
+              Dismiss
+            </Button>
+          )}
+        </Group>
+      ),
     },
   ];
   return (
@@ -68,6 +81,7 @@ export function NotificationsTable() {
       columns={columns}
       getRowId={(n) => n.id}
       searchable
+      archivable
       defaultSort="-created_at"
       filters={[
         {
