@@ -76,7 +76,7 @@ test('the dashboard shows the figures and charts, and the customer filter change
   await expect(page).toHaveURL(/customer_id=/);
   await expect(card(page, 'Samples this week')).toContainText(/^Samples this week\s*3/);
   await expect(card(page, 'Open RFQs')).toContainText(/^Open RFQs\s*2/);
-  await screenshot(page, 'dashboard');
+  await screenshot(page, 'dashboard-filtered');
 
   // the filter survives a reload (it lives in the URL); another customer shows its own figures
   await page.reload();
