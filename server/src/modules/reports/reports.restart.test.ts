@@ -130,3 +130,46 @@ describe('a restart in the middle of a report job', () => {
     ).toBe(1);
   });
 });
+
+describe('a report job that keeps failing', () => {
+  it('is retried with backoff, then the report is failed with the reason; regenerate makes it', async () => {
+    const app = apps[0].app;
+    const bench = await makeApprovedBench(app, { samples: 1 });
+    let attempts = 0;
+    jobTestHooks.beforeStep = async (_job, step) => {
+      if (step === 'render') {
+        attempts++;
+        throw new Error('the renderer is out of paper');
+      }
+    };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: bench.manager.headers,
+      payload: { project_id: bench.project.id },
+    });
+    const id = res.json().id;
+    await jobsSettled(app);
+    expect(attempts).toBe(3);
+    const failed = await app.inject({ url: `/api/v1/reports/${id}`, headers: bench.manager.headers });
+    expect(failed.json()).toMatchObject({
+      status: 'failed',
+      error: 'the renderer is out of paper',
+      allowed_actions: ['regenerate'],
+    });
+    const [job] = await app.db.select().from(jobs).where(eq(jobs.id, res.json().job_id));
+    expect(job).toMatchObject({ status: 'failed', attempts: 3, error: 'the renderer is out of paper' });
+
+    jobTestHooks.beforeStep = undefined;
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/v1/reports/${id}/regenerate`,
+      headers: bench.manager.headers,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().job_id).not.toBe(job.id);
+    await jobsSettled(app);
+    const done = await app.inject({ url: `/api/v1/reports/${id}`, headers: bench.manager.headers });
+    expect(done.json()).toMatchObject({ status: 'draft', error: null, progress: 100 });
+  });
+});
