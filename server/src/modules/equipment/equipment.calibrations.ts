@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../db/client.ts';
-import { calibrationRecords, ncrs } from '../../db/schema/index.ts';
+import { calibrationRecords, documents, ncrs } from '../../db/schema/index.ts';
 import { etag } from '../../lib/concurrency.ts';
 import { findVisible, insertEntity, type Row, updateEntity } from '../../lib/crud.ts';
 import { today } from '../../lib/dates.ts';
@@ -72,6 +72,15 @@ async function recordCalibration(tx: Db, req: FastifyRequest, equipmentId: strin
   if (item.archived_at) throw conflict(`Equipment ${item.asset_number} is archived; restore it first`);
   if (body.performed_on > today(req)) {
     throw unprocessable([{ field: 'performed_on', message: 'cannot be in the future' }]);
+  }
+  if (body.certificate_document_id) {
+    // no foreign key (the documents module owns its table): checked here, so a typo is a 422
+    const [doc] = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(eq(documents.id, String(body.certificate_document_id)))
+      .limit(1);
+    if (!doc) throw unprocessable([{ field: 'certificate_document_id', message: 'no such document' }]);
   }
   const interval = item.calibration_interval_days as number | null;
   const nextDue =

@@ -141,7 +141,7 @@ describe('calibration records', () => {
     expect(list.json().items).toHaveLength(1);
   });
 
-  it('refuses a future date and a next due before the date (422); engineers cannot record', async () => {
+  it('refuses a future date, a next due before the date and an unknown certificate (422); engineers cannot record', async () => {
     const item = await makeEquipment(t.app);
     const future = await post(
       `${url}/${item.id}/calibrations`,
@@ -160,6 +160,13 @@ describe('calibration records', () => {
     expect((await post(`${url}/${item.id}/calibrations`, engineer.headers, calibration())).statusCode).toBe(
       403,
     );
+    const doc = await post(
+      `${url}/${item.id}/calibrations`,
+      manager.headers,
+      calibration({ certificate_document_id: '01900000-0000-7000-8000-00000000d0c1' }),
+    );
+    expect(doc.statusCode).toBe(422);
+    expect(doc.json().errors[0].field).toBe('certificate_document_id');
   });
 
   it('keeps the due date to the calibration records once there are some (422 naming the field)', async () => {
