@@ -187,8 +187,14 @@ export class JobRunner {
       }
       const message = err instanceof Error ? err.message : String(err);
       app.log.error({ err, job: job.id, kind: job.kind }, 'job attempt failed');
-      const status = await failAttempt(app.db, job, workerId, message.slice(0, 2000));
-      if (status === 'failed') await jobHandler(job.kind)?.onFailed?.(app, job, message);
+      // the record the job was for is marked failed first, so whoever sees the job failed
+      // also sees that (a lost lease makes failAttempt a no-op; onFailed checks the job id)
+      if (job.attempts >= job.max_attempts) {
+        await jobHandler(job.kind)
+          ?.onFailed?.(app, job, message)
+          .catch((err) => app.log.error({ err, job: job.id }, 'job onFailed failed'));
+      }
+      await failAttempt(app.db, job, workerId, message.slice(0, 2000));
       const after = await findJob(app.db, job.id);
       if (after) this.publish(after);
     } catch (settleErr) {
