@@ -77,6 +77,21 @@ describe('POST /customers', () => {
     expect(xml.statusCode).toBe(415);
   });
 
+  it('frees the Idempotency-Key of a refused create, so the corrected form goes through under it', async () => {
+    const key = `k-${uniq()}`;
+    const headers = { ...admin.headers, 'idempotency-key': key };
+    const refused = await create({ company_name: 'Fixed Co', email: 'not an address' }, headers);
+    expect(refused.statusCode).toBe(422);
+    const corrected = await create(
+      { company_name: 'Fixed Co', email: `fixed-${uniq()}@example.test` },
+      headers,
+    );
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const replay = await create({ company_name: 'Fixed Co', email: corrected.json().email }, headers);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json().id).toBe(corrected.json().id);
+  });
+
   it('replays an Idempotency-Key byte for byte, 422 for another body', async () => {
     const key = `k-${uniq()}`;
     const payload = { company_name: 'Idem Co', email: `idem-${uniq()}@example.test` };

@@ -8,7 +8,8 @@ import { conflict, invalidField } from '../../lib/errors.ts';
 /**
  * Idempotency-Key on POST creates and actions (API.md "Concurrency"): the first request claims the
  * key; a retry with the same body replays the stored answer byte for byte; the same key with
- * another body is 422; a retry while the first still runs is 409. Keys live 24 h per user.
+ * another body is 422; a retry while the first still runs is 409. Only successful answers are kept:
+ * a refused request (4xx/5xx) changed nothing, so its key is free again. Keys live 24 h per user.
  */
 const TTL_MS = 24 * 3600_000;
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
@@ -91,8 +92,10 @@ export default fp(
       if (!key) return payload;
       req.idempotencyKey = undefined;
       const where = and(eq(idempotencyKeys.user_id, req.user.id), eq(idempotencyKeys.key, key));
-      if (reply.statusCode >= 500 || typeof payload !== 'string') {
-        // nothing durable happened (or we cannot replay it): free the key so a retry does the work
+      if (reply.statusCode >= 400 || typeof payload !== 'string') {
+        // A refused or failed request wrote nothing (writes are transactional), or its answer cannot
+        // be replayed: free the key, so the form the user corrects after a 422 or 409 goes through
+        // under the same key instead of being told the key was used with another body.
         await app.db.delete(idempotencyKeys).where(where);
         return payload;
       }
