@@ -90,7 +90,7 @@ describe('XLSX exports', () => {
   });
 
   it('documents the formats in the OpenAPI produces list', async () => {
-    const doc = t.app.swagger() as {
+    const doc = t.app.swagger() as unknown as {
       paths: Record<string, { get: { responses: { 200: { content: object } } } }>;
     };
     const content = doc.paths['/api/v1/purchase-orders']!.get.responses[200].content;
