@@ -103,6 +103,10 @@ async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number
   }
   const busy = await nonEmptyTables(tx, [...tables.values()]);
   if (busy.length) throw notEmpty(busy);
+  // The backup holds every table as it was, rollups included: triggers that derive rows (the
+  // analytics rollups from test_results) would count the restored results a second time. As
+  // pg_restore --disable-triggers does, they are off while loading (in this transaction only).
+  await setUserTriggers(tx, [...tables.keys()], false);
 
   let current: Loading | undefined;
   let total = 0;
@@ -144,7 +148,16 @@ async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number
     }
   }
   if (!trailer) throw new BackupFileError('The backup file is incomplete (truncated): nothing was restored');
+  await setUserTriggers(tx, [...tables.keys()], true);
   return { tables: count, rows: total };
+}
+
+async function setUserTriggers(tx: Db, tables: string[], enabled: boolean) {
+  for (const table of tables) {
+    await tx.execute(
+      sql.raw(`alter table ${quoteIdent(table)} ${enabled ? 'enable' : 'disable'} trigger user`),
+    );
+  }
 }
 
 /**
