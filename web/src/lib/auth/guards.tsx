@@ -30,5 +30,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Renders its children when the user has one of the roles; a 403 page otherwise. */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { user } = useAuth();
-  return hasRole(user?.role, roles) ? <>{children}</> : <Forbidden />;
+  return hasRole(user?.role, roles) ? children : <Forbidden />;
 }

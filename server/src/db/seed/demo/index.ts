@@ -4,6 +4,7 @@ import { documentsStep } from './documents.ts';
 import { intakeStep } from './intake.ts';
 import { methodsStep } from './methods.ts';
 import { ordersStep } from './orders.ts';
+import { qualityStep } from './quality.ts';
 import { reportsStep } from './reports.ts';
 import { specificationsStep } from './specifications.ts';
 import type { DemoStep } from './step.ts';
@@ -27,4 +28,5 @@ export const DEMO_STEPS: DemoStep[] = [
   tasksStep,
   ordersStep,
   documentsStep,
+  qualityStep,
 ];
