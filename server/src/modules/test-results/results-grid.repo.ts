@@ -33,20 +33,14 @@ export async function resultsGrid(db: Db, projectId: string, user: CurrentUser, 
 export interface GridCellData {
   id: string;
   execution_id: string;
-  plan_id: string;
   method_id: string;
   parameter: string;
   value: string;
-  value_numeric: string | null;
-  value_text: string | null;
-  unit: string | null;
   uncertainty: string | null;
   status: string;
   overall_verdict: string | null;
   verdicts: unknown[];
-  entered_by: string | null;
   version: number;
-  updated_at: string;
 }
 
 export type ResultsGridData = ReturnType<typeof head> & {
@@ -134,7 +128,8 @@ async function gridParts(db: Db, projectId: string, user: CurrentUser, filter: G
  * The rows as JSON text built by PostgreSQL in one statement: samples, each with its latest result
  * per parameter and its executions. Mapping and serializing 5,000 result objects in Node cost
  * 200–400 ms for a 500-sample project; PostgreSQL assembles the same document in a few ms.
- * Numbers travel as strings and timestamps as ISO-8601 UTC, exactly as the other endpoints send them.
+ * Numbers travel as strings, as the other endpoints send them. A cell carries what the grid shows and
+ * edits (value, verdicts, state, version for If-Match); the full result is GET /test-results/{id}.
  */
 async function gridRows(
   db: Db,
@@ -144,29 +139,26 @@ async function gridRows(
   // ids come from the database (plans' sample and plan ids): one array parameter, however many
   const inList = (column: SQL, ids: string[] | undefined) =>
     ids === undefined ? sql`true` : sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
-  const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   // Customers see the latest APPROVED result (a correction counts once it is approved too);
   // staff see the latest current one, whatever its state.
   const resultState = scope.customer ? sql`r.status = 'approved'` : sql`r.superseded_by_id is null`;
   const query = sql`
-    with latest as (
-      select distinct on (r.sample_id, r.method_id, r.parameter) r.*
-        from test_results r
-       where r.project_id = ${projectId} and r.archived_at is null and ${resultState}
-         and ${inList(sql`r.plan_id`, scope.plans)}
-       order by r.sample_id, r.method_id, r.parameter, r.created_at desc, r.id desc
-    ),
-    cells as (
-      select r.sample_id, json_agg(json_build_object(
-               'id', r.id, 'execution_id', r.execution_id, 'plan_id', r.plan_id, 'method_id', r.method_id,
-               'parameter', r.parameter, 'value', coalesce(r.value_numeric::text, r.value_text, ''),
-               'value_numeric', r.value_numeric::text, 'value_text', r.value_text, 'unit', r.unit,
-               'uncertainty', r.uncertainty::text, 'status', r.status, 'overall_verdict', r.overall_verdict,
-               'verdicts', r.verdicts, 'entered_by', r.entered_by, 'version', r.version,
-               'updated_at', ${iso(sql`r.updated_at`)}
-             ) order by r.method_id, r.parameter) as results
-        from latest r
-       group by r.sample_id
+    with cells as (
+      -- the latest result per cell; each cell a row record, which json_agg writes with its column
+      -- names (a third faster than json_build_object over the same fields)
+      select t.sample_id, json_agg(t.cell order by t.method_id, t.parameter) as results
+        from (
+          select distinct on (r.sample_id, r.method_id, r.parameter) r.sample_id, r.method_id, r.parameter,
+                 (select c from (select r.id, r.execution_id, r.method_id, r.parameter,
+                                        coalesce(r.value_numeric::text, r.value_text, '') as value,
+                                        r.uncertainty::text as uncertainty, r.status, r.overall_verdict,
+                                        r.verdicts, r.version) c) as cell
+            from test_results r
+           where r.project_id = ${projectId} and r.archived_at is null and ${resultState}
+             and ${inList(sql`r.plan_id`, scope.plans)}
+           order by r.sample_id, r.method_id, r.parameter, r.created_at desc, r.id desc
+        ) t
+       group by t.sample_id
     ),
     runs as (
       select e.sample_id, json_agg(json_build_object(

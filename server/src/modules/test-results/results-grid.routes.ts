@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { EXECUTION_STATUSES, PLAN_STATUSES, RESULT_STATUSES } from '../../db/schema/index.ts';
-import { Id, IdParams, Nullable, Timestamp } from '../../lib/schemas.ts';
+import { Id, IdParams, Nullable } from '../../lib/schemas.ts';
 import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { DecisionRule } from '../test-plans/test-plans.schemas.ts';
@@ -19,20 +19,14 @@ const GridCell = Type.Object(
   {
     id: Id,
     execution_id: Id,
-    plan_id: Id,
     method_id: Id,
     parameter: Type.String(),
-    value: Type.String(),
-    value_numeric: Nullable(Type.String()),
-    value_text: Nullable(Type.String()),
-    unit: Nullable(Type.String()),
+    value: Type.String({ description: 'The value as entered: a number as a decimal string, or the text' }),
     uncertainty: Nullable(Type.String()),
     status: literals(RESULT_STATUSES),
     overall_verdict: Nullable(VerdictSchema),
     verdicts: Type.Array(SpecVerdictSchema),
-    entered_by: Nullable(Id),
-    version: Type.Integer(),
-    updated_at: Timestamp,
+    version: Type.Integer({ description: 'For If-Match when the cell is corrected' }),
   },
   { title: 'ResultsGridCell' },
 );

@@ -19703,7 +19703,6 @@ export interface operations {
                             number: string;
                             /** @description Latest result per parameter (a cell absent = none yet) */
                             results: {
-                                entered_by: string | null;
                                 /**
                                  * Format: uuid
                                  * @description UUID (v7, time-ordered)
@@ -19721,22 +19720,10 @@ export interface operations {
                                 method_id: string;
                                 overall_verdict: ("pass" | "fail" | "warn" | "inconclusive") | null;
                                 parameter: string;
-                                /**
-                                 * Format: uuid
-                                 * @description UUID (v7, time-ordered)
-                                 */
-                                plan_id: string;
                                 status: "entered" | "reviewed" | "approved" | "rejected";
                                 uncertainty: string | null;
-                                unit: string | null;
-                                /**
-                                 * Format: date-time
-                                 * @description ISO 8601 UTC
-                                 */
-                                updated_at: string;
+                                /** @description The value as entered: a number as a decimal string, or the text */
                                 value: string;
-                                value_numeric: string | null;
-                                value_text: string | null;
                                 verdicts: {
                                     limit: {
                                         expected_text?: string | null;
@@ -19761,6 +19748,7 @@ export interface operations {
                                     specification_name?: string | null;
                                     verdict: "pass" | "fail" | "warn" | "inconclusive";
                                 }[];
+                                /** @description For If-Match when the cell is corrected */
                                 version: number;
                             }[];
                             status: string;
