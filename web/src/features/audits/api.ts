@@ -45,15 +45,6 @@ export const FINDING_KIND_COLORS: Record<Finding['kind'], string> = {
 
 export const listAudits = (query: AuditsQuery) => unwrap(api.GET('/api/v1/audits', { params: { query } }));
 
-export async function exportAuditsCsv(query: AuditsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/audits', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
-
 export const useAuditBoard = () =>
   useQuery({
     queryKey: auditKeys.board(),

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type Customer = ResponseOf<'customers-get'>;
 export type CustomerInput = BodyOf<'customers-create'>;
@@ -20,14 +21,8 @@ export const customerKeys = {
 export const listCustomers = (query: CustomersQuery) =>
   unwrap(api.GET('/api/v1/customers', { params: { query } }));
 
-export async function exportCustomersCsv(query: CustomersQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/customers', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportCustomers = listExporter('/api/v1/customers');
 
 export const customerQuery = (id: string) =>
   queryOptions({

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type Equipment = ResponseOf<'equipment-get'>;
 export type EquipmentInput = BodyOf<'equipment-create'>;
@@ -62,14 +63,8 @@ export const MAINTENANCE_KIND_LABELS: Record<MaintenanceRecord['kind'], string> 
 export const listEquipment = (query: EquipmentQuery) =>
   unwrap(api.GET('/api/v1/equipment', { params: { query } }));
 
-export async function exportEquipmentCsv(query: EquipmentQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/equipment', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportEquipment = listExporter('/api/v1/equipment');
 
 export const equipmentQuery = (id: string) =>
   queryOptions({

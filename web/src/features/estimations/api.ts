@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
-import { saveBlob } from '../../components/data-table/download';
+import { listExporter, saveBlob } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 import type { PricedMethodOption } from '../../components/priced-lines/LineGrid';
 
@@ -36,14 +36,8 @@ export const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
 export const listQuotes = (query: QuotesQuery) =>
   unwrap(api.GET('/api/v1/estimations', { params: { query } }));
 
-export async function exportQuotesCsv(query: QuotesQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/estimations', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportQuotes = listExporter('/api/v1/estimations');
 
 export const quoteQuery = (id: string) =>
   queryOptions({

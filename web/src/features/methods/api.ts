@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type Method = ResponseOf<'methods-get'>;
 export type MethodInput = BodyOf<'methods-create'>;
@@ -22,14 +23,8 @@ export const methodKeys = {
 
 export const listMethods = (query: MethodsQuery) => unwrap(api.GET('/api/v1/methods', { params: { query } }));
 
-export async function exportMethodsCsv(query: MethodsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/methods', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportMethods = listExporter('/api/v1/methods');
 
 export const methodQuery = (id: string) =>
   queryOptions({

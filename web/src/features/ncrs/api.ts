@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Ncr = ResponseOf<'ncrs-get'>;
@@ -65,14 +66,8 @@ export const NCR_SOURCE_LABELS: Record<Ncr['source'], string> = {
 
 export const listNcrs = (query: NcrsQuery) => unwrap(api.GET('/api/v1/ncrs', { params: { query } }));
 
-export async function exportNcrsCsv(query: NcrsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/ncrs', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportNcrs = listExporter('/api/v1/ncrs');
 
 /** The open NCRs for the board (newest 100) plus the latest closed ones. */
 export const useNcrBoard = () =>

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Project = ResponseOf<'projects-get'>;
@@ -33,14 +34,8 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 export const listProjects = (query: ProjectsQuery) =>
   unwrap(api.GET('/api/v1/projects', { params: { query } }));
 
-export async function exportProjectsCsv(query: ProjectsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/projects', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportProjects = listExporter('/api/v1/projects');
 
 export const projectQuery = (id: string) =>
   queryOptions({

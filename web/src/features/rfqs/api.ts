@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Rfq = ResponseOf<'rfqs-get'>;
@@ -30,14 +31,8 @@ export const RFQ_STATUS_LABELS: Record<RfqStatus, string> = {
 
 export const listRfqs = (query: RfqsQuery) => unwrap(api.GET('/api/v1/rfqs', { params: { query } }));
 
-export async function exportRfqsCsv(query: RfqsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/rfqs', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportRfqs = listExporter('/api/v1/rfqs');
 
 export const rfqQuery = (id: string) =>
   queryOptions({

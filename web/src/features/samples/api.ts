@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Sample = ResponseOf<'samples-get'>;
@@ -45,14 +46,8 @@ export const CONDITION_LABELS: Record<SampleCondition, string> = {
 
 export const listSamples = (query: SamplesQuery) => unwrap(api.GET('/api/v1/samples', { params: { query } }));
 
-export async function exportSamplesCsv(query: SamplesQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/samples', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportSamples = listExporter('/api/v1/samples');
 
 export const sampleQuery = (id: string) =>
   queryOptions({

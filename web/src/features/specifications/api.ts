@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type Specification = ResponseOf<'specifications-get'>;
 export type SpecificationInput = BodyOf<'specifications-create'>;
@@ -24,14 +25,8 @@ export const specificationKeys = {
 export const listSpecifications = (query: SpecificationsQuery) =>
   unwrap(api.GET('/api/v1/specifications', { params: { query } }));
 
-export async function exportSpecificationsCsv(query: SpecificationsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/specifications', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportSpecifications = listExporter('/api/v1/specifications');
 
 export const specificationQuery = (id: string) =>
   queryOptions({

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Task = ResponseOf<'tasks-get'>;
@@ -25,14 +26,8 @@ export const taskKeys = {
 
 export const listTasks = (query: TasksQuery) => unwrap(api.GET('/api/v1/tasks', { params: { query } }));
 
-export async function exportTasksCsv(query: TasksQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/tasks', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportTasks = listExporter('/api/v1/tasks');
 
 export const taskQuery = (id: string) =>
   queryOptions({

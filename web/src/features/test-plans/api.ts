@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type TestPlan = ResponseOf<'test-plans-get'>;
@@ -37,14 +38,8 @@ export const PRIORITY_LABELS: Record<TestPlan['priority'], string> = {
 export const listPlans = (query: TestPlansQuery) =>
   unwrap(api.GET('/api/v1/test-plans', { params: { query } }));
 
-export async function exportPlansCsv(query: TestPlansQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/test-plans', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportPlans = listExporter('/api/v1/test-plans');
 
 export const planQuery = (id: string) =>
   queryOptions({

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type TestResult = ResponseOf<'test-results-get'>;
 export type ResultStatus = TestResult['status'];
@@ -33,14 +34,8 @@ export { VERDICT_LABELS } from '../../components/ui/VerdictChip';
 export const listResults = (query: ResultsQuery) =>
   unwrap(api.GET('/api/v1/test-results', { params: { query } }));
 
-export async function exportResultsCsv(query: ResultsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/test-results', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportResults = listExporter('/api/v1/test-results');
 
 export const getResult = (id: string) =>
   unwrap(api.GET('/api/v1/test-results/{id}', { params: { path: { id } } }));

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 import type { RemoteOption } from '../../components/forms/RemoteSelect';
 
 export type Trf = ResponseOf<'trfs-get'>;
@@ -27,14 +28,8 @@ export const TRF_STATUS_LABELS: Record<TrfStatus, string> = {
 
 export const listTrfs = (query: TrfsQuery) => unwrap(api.GET('/api/v1/trfs', { params: { query } }));
 
-export async function exportTrfsCsv(query: TrfsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/trfs', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportTrfs = listExporter('/api/v1/trfs');
 
 export const trfQuery = (id: string) =>
   queryOptions({

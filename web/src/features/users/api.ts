@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
 import type { BodyOf, QueryOf, ResponseOf } from '../../api/types';
+import { listExporter } from '../../components/data-table/download';
 
 export type User = ResponseOf<'users-get'>;
 export type UserCreate = BodyOf<'users-create'>;
@@ -21,14 +22,8 @@ export const userKeys = {
 
 export const listUsers = (query: UsersQuery) => unwrap(api.GET('/api/v1/users', { params: { query } }));
 
-export async function exportUsersCsv(query: UsersQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET('/api/v1/users', {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportUsers = listExporter('/api/v1/users');
 
 export const countUsers = async (query: UsersQuery = {}) => (await listUsers({ ...query, limit: 1 })).total;
 

@@ -3,7 +3,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import { formatDate } from '../../../lib/format';
-import { type Customer, type CustomersQuery, customerKeys, exportCustomersCsv, listCustomers } from '../api';
+import { type Customer, type CustomersQuery, customerKeys, exportCustomers, listCustomers } from '../api';
 
 const columns: Column<Customer>[] = [
   { key: 'company_name', header: 'Company', sortable: true },
@@ -32,7 +32,7 @@ export function CustomersTable({ actions, emptyAction }: { actions?: ReactNode; 
       noun="customers"
       queryKey={customerKeys.list()}
       fetchPage={(q: ListQuery) => listCustomers(q as CustomersQuery)}
-      exportCsv={(q: ListQuery) => exportCustomersCsv(q as CustomersQuery)}
+      exportFile={exportCustomers}
       columns={columns}
       getRowId={(c) => c.id}
       rowHref={(c) => `/customers/${c.id}`}

@@ -10,7 +10,7 @@ import {
   type Equipment,
   type EquipmentQuery,
   equipmentKeys,
-  exportEquipmentCsv,
+  exportEquipment,
   listEquipment,
 } from '../api';
 import { CalibrationDue } from './CalibrationBadge';
@@ -53,7 +53,7 @@ export function EquipmentTable({ emptyAction }: { emptyAction?: ReactNode }) {
       noun="instruments"
       queryKey={equipmentKeys.list()}
       fetchPage={(q: ListQuery) => listEquipment(q as EquipmentQuery)}
-      exportCsv={(q: ListQuery) => exportEquipmentCsv(q as EquipmentQuery)}
+      exportFile={exportEquipment}
       columns={columns}
       getRowId={(e) => e.id}
       rowHref={(e) => `/equipment/${e.id}`}

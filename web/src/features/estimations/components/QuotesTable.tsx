@@ -4,7 +4,7 @@ import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 import {
-  exportQuotesCsv,
+  exportQuotes,
   listQuotes,
   QUOTE_STATUS_LABELS,
   type Quote,
@@ -42,7 +42,7 @@ export function QuotesTable({ actions, emptyAction }: { actions?: ReactNode; emp
       noun="quotes"
       queryKey={quoteKeys.list()}
       fetchPage={(q: ListQuery) => listQuotes(q as QuotesQuery)}
-      exportCsv={(q: ListQuery) => exportQuotesCsv(q as QuotesQuery)}
+      exportFile={exportQuotes}
       columns={columns}
       getRowId={(q) => q.id}
       rowHref={(q) => `/quotes/${q.id}`}

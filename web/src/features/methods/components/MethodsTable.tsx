@@ -3,7 +3,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import { formatDate } from '../../../lib/format';
-import { exportMethodsCsv, listMethods, type Method, type MethodsQuery, methodKeys } from '../api';
+import { exportMethods, listMethods, type Method, type MethodsQuery, methodKeys } from '../api';
 import { AccreditedBadge } from './AccreditedBadge';
 
 export const formatPrice = (m: Pick<Method, 'default_price' | 'currency'>) =>
@@ -46,7 +46,7 @@ export function MethodsTable({ emptyAction }: { emptyAction?: ReactNode }) {
       noun="methods"
       queryKey={methodKeys.list()}
       fetchPage={(q: ListQuery) => listMethods(q as MethodsQuery)}
-      exportCsv={(q: ListQuery) => exportMethodsCsv(q as MethodsQuery)}
+      exportFile={exportMethods}
       columns={columns}
       getRowId={(m) => m.id}
       rowHref={(m) => `/methods/${m.id}`}

@@ -4,7 +4,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import {
-  exportNcrsCsv,
+  exportNcrs,
   listNcrs,
   NCR_SEVERITY_LABELS,
   NCR_SOURCE_LABELS,
@@ -49,7 +49,7 @@ export function NcrsTable({ emptyAction }: { emptyAction?: ReactNode }) {
       noun="NCRs"
       queryKey={ncrKeys.list()}
       fetchPage={(q: ListQuery) => listNcrs(q as NcrsQuery)}
-      exportCsv={(q: ListQuery) => exportNcrsCsv(q as NcrsQuery)}
+      exportFile={exportNcrs}
       columns={columns}
       getRowId={(n) => n.id}
       rowHref={(n) => `/ncrs/${n.id}`}

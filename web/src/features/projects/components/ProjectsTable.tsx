@@ -3,7 +3,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import {
-  exportProjectsCsv,
+  exportProjects,
   listProjects,
   PROJECT_STATUS_LABELS,
   type Project,
@@ -50,7 +50,7 @@ export function ProjectsTable({
       noun="projects"
       queryKey={projectKeys.list()}
       fetchPage={(q: ListQuery) => listProjects(q as ProjectsQuery)}
-      exportCsv={customerView ? undefined : (q: ListQuery) => exportProjectsCsv(q as ProjectsQuery)}
+      exportFile={customerView ? undefined : exportProjects}
       columns={columns}
       getRowId={(p) => p.id}
       rowHref={(p) => (customerView ? `/portal/projects/${p.id}` : `/projects/${p.id}`)}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
-import { exportRfqsCsv, listRfqs, RFQ_STATUS_LABELS, type Rfq, type RfqsQuery, rfqKeys } from '../api';
+import { exportRfqs, listRfqs, RFQ_STATUS_LABELS, type Rfq, type RfqsQuery, rfqKeys } from '../api';
 import { RfqStatusBadge } from './RfqStatusBadge';
 
 /**
@@ -45,7 +45,7 @@ export function RfqsTable({
       noun="requests"
       queryKey={rfqKeys.list()}
       fetchPage={(q: ListQuery) => listRfqs(q as RfqsQuery)}
-      exportCsv={customerView ? undefined : (q: ListQuery) => exportRfqsCsv(q as RfqsQuery)}
+      exportFile={customerView ? undefined : exportRfqs}
       columns={columns}
       getRowId={(r) => r.id}
       rowHref={(r) => (customerView ? `/portal/requests/${r.id}` : `/rfqs/${r.id}`)}

@@ -3,12 +3,13 @@ import { IconPrinter, IconSquareCheck } from '@tabler/icons-react';
 import { type ReactNode, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { DataTable } from '../../../components/data-table/DataTable';
+import type { ExportFormat } from '../../../components/data-table/download';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import { notifyError } from '../../../lib/notify';
 import {
   CONDITION_LABELS,
-  exportSamplesCsv,
+  exportSamples,
   labelsPdf,
   listSamples,
   type Sample,
@@ -163,8 +164,10 @@ export function SamplesTable({
         shown.current = page.items;
         return page;
       }}
-      exportCsv={
-        portal ? undefined : (q: ListQuery) => exportSamplesCsv({ ...q, ...narrowed } as SamplesQuery)
+      exportFile={
+        portal
+          ? undefined
+          : (q: ListQuery, format: ExportFormat) => exportSamples({ ...q, ...narrowed }, format)
       }
       columns={columns}
       getRowId={(s) => s.id}

@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import {
-  exportSpecificationsCsv,
+  exportSpecifications,
   listSpecifications,
   type Specification,
   type SpecificationsQuery,
@@ -48,7 +48,7 @@ export function SpecificationsTable({ emptyAction }: { emptyAction?: ReactNode }
       noun="specifications"
       queryKey={specificationKeys.list()}
       fetchPage={(q: ListQuery) => listSpecifications(q as SpecificationsQuery)}
-      exportCsv={(q: ListQuery) => exportSpecificationsCsv(q as SpecificationsQuery)}
+      exportFile={exportSpecifications}
       columns={columns}
       getRowId={(s) => s.id}
       rowHref={(s) => `/specifications/${s.id}`}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
-import { exportTasksCsv, listTasks, type Task, type TasksQuery, taskKeys } from '../api';
+import { exportTasks, listTasks, type Task, type TasksQuery, taskKeys } from '../api';
 import { PRIORITY_COLORS, PRIORITY_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../labels';
 import { BulkBar } from './BulkBar';
 
@@ -145,7 +145,7 @@ export function TasksTable({
           setPageRows(page.items);
           return page;
         }}
-        exportCsv={(q: ListQuery) => exportTasksCsv(q as TasksQuery)}
+        exportFile={exportTasks}
         columns={columns}
         getRowId={(t) => t.id}
         rowHref={canWrite ? undefined : (t) => `/tasks/${t.id}`}

@@ -4,7 +4,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
 import {
-  exportPlansCsv,
+  exportPlans,
   listPlans,
   PLAN_STATUS_LABELS,
   PRIORITY_LABELS,
@@ -73,7 +73,7 @@ export function PlansTable({ actions, emptyAction }: { actions?: ReactNode; empt
       noun="test plans"
       queryKey={planKeys.list()}
       fetchPage={(q: ListQuery) => listPlans(q as TestPlansQuery)}
-      exportCsv={(q: ListQuery) => exportPlansCsv(q as TestPlansQuery)}
+      exportFile={exportPlans}
       columns={columns}
       getRowId={(p) => p.id}
       rowHref={(p) => `/test-plans/${p.id}`}

@@ -1,10 +1,11 @@
 import { Text } from '@mantine/core';
 import { DataTable } from '../../../components/data-table/DataTable';
+import type { ExportFormat } from '../../../components/data-table/download';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { VerdictChip } from '../../../components/ui/VerdictChip';
 import { formatDateTime } from '../../../lib/format';
 import {
-  exportResultsCsv,
+  exportResults,
   formatValue,
   listResults,
   RESULT_STATUS_LABELS,
@@ -64,7 +65,7 @@ export function ResultsTable({ portal = false, fixed = {} }: { portal?: boolean;
       noun="results"
       queryKey={resultKeys.list(fixed)}
       fetchPage={(q: ListQuery) => listResults({ ...(q as ResultsQuery), ...fixed })}
-      exportCsv={(q: ListQuery) => exportResultsCsv({ ...(q as ResultsQuery), ...fixed })}
+      exportFile={(q: ListQuery, format: ExportFormat) => exportResults({ ...q, ...fixed }, format)}
       columns={portal ? columns.filter((c) => !['status', 'entered_by_name'].includes(c.key)) : columns}
       getRowId={(r) => r.id}
       rowHref={(r) => `/test-results/${r.id}`}

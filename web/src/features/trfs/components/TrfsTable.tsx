@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { formatDate } from '../../../lib/format';
-import { exportTrfsCsv, listTrfs, TRF_STATUS_LABELS, type Trf, type TrfsQuery, trfKeys } from '../api';
+import { exportTrfs, listTrfs, TRF_STATUS_LABELS, type Trf, type TrfsQuery, trfKeys } from '../api';
 import { TrfStatusBadge } from './TrfStatusBadge';
 
 /** Record numbers read as one word: never broken across lines. */
@@ -47,7 +47,7 @@ export function TrfsTable({
       noun="test requests"
       queryKey={trfKeys.list()}
       fetchPage={(q: ListQuery) => listTrfs(q as TrfsQuery)}
-      exportCsv={portal ? undefined : (q: ListQuery) => exportTrfsCsv(q as TrfsQuery)}
+      exportFile={portal ? undefined : exportTrfs}
       columns={columns}
       getRowId={(t) => t.id}
       rowHref={(t) => (portal ? `/portal/test-requests/${t.id}` : `/trfs/${t.id}`)}

@@ -4,7 +4,7 @@ import { DataTable } from '../../../components/data-table/DataTable';
 import type { Column, ListQuery } from '../../../components/data-table/types';
 import { StatusBadge } from '../../../components/ui/StatusBadge';
 import { formatDateTime } from '../../../lib/format';
-import { exportUsersCsv, listUsers, type User, type UsersQuery, userKeys } from '../api';
+import { exportUsers, listUsers, type User, type UsersQuery, userKeys } from '../api';
 import { ROLE_OPTIONS } from './roles';
 
 const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
@@ -40,7 +40,7 @@ export function UsersTable({ actions }: { actions?: ReactNode }) {
       noun="users"
       queryKey={userKeys.list()}
       fetchPage={(q: ListQuery) => listUsers(q as UsersQuery)}
-      exportCsv={(q: ListQuery) => exportUsersCsv(q as UsersQuery)}
+      exportFile={exportUsers}
       columns={columns}
       getRowId={(u) => u.id}
       rowHref={(u) => `/users/${u.id}`}
