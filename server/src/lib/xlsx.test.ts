@@ -89,6 +89,17 @@ describe('XLSX exports', () => {
     expect(sheet.getRow(2).getCell(header.indexOf('order_date') + 1).numFmt).toBe('yyyy-mm-dd');
   });
 
+  it('documents and CAPA actions, whose list routes are their own, export Excel with the CSV header', async () => {
+    for (const path of ['documents', 'ncr-actions']) {
+      const res = await t.app.inject({ url: `/api/v1/${path}?format=xlsx`, headers: manager.headers });
+      expect(res.statusCode, `${path}: ${res.body.slice(0, 200)}`).toBe(200);
+      expect(res.headers['content-type']).toBe(XLSX_TYPE);
+      const csv = await t.app.inject({ url: `/api/v1/${path}?format=csv`, headers: manager.headers });
+      const { header } = await workbook(res);
+      expect(header.join(','), path).toBe(csv.body.split('\n')[0]);
+    }
+  });
+
   it('documents the formats in the OpenAPI produces list', async () => {
     const doc = t.app.swagger() as unknown as {
       paths: Record<string, { get: { responses: { 200: { content: object } } } }>;

@@ -5,10 +5,19 @@ import { Type } from 'typebox';
 import { allowedActions, registerActions } from '../../lib/actions.ts';
 import { etag, expectedVersion } from '../../lib/concurrency.ts';
 import { archiveEntity, findVisible, type Row, restoreEntity, updateEntity } from '../../lib/crud.ts';
-import { csvStream } from '../../lib/csv.ts';
 import { invalidField } from '../../lib/errors.ts';
 import { entityHistory, HistoryPage, HistoryQuery } from '../../lib/history.ts';
-import { type ListQuery, listAll, listPage, listQuerySchema, pageSchema } from '../../lib/list.ts';
+import {
+  EXPORT_DESCRIPTION,
+  EXPORT_MEDIA_TYPES,
+  exportFormatOf,
+  type ListQuery,
+  listAll,
+  listPage,
+  listQuerySchema,
+  pageSchema,
+  sendExport,
+} from '../../lib/list.ts';
 import { Id, IdempotencyHeaders, IdParams, IfMatchHeaders } from '../../lib/schemas.ts';
 import { ANY_ROLE, MANAGERS, STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
@@ -84,7 +93,8 @@ export default async function documentsRoutes(app: App) {
         tags: [TAG],
         summary: 'List documents (filter by kind, category, status, or a linked record)',
         description:
-          '`entity_type` + `entity_id` list the documents attached to one record. Send `Accept: text/csv` or `format=csv` for CSV.',
+          '`entity_type` + `entity_id` list the documents attached to one record. ' + EXPORT_DESCRIPTION,
+        produces: EXPORT_MEDIA_TYPES,
         querystring: ListQuerySchema,
         response: { 200: pageSchema(DocumentPublic, 'DocumentsPage') },
       },
@@ -97,12 +107,10 @@ export default async function documentsRoutes(app: App) {
         throw invalidField(missing, 'entity_type and entity_id go together');
       }
       const scope = and(scopeOf(req), entityType ? linkedTo(entityType, entityId!) : undefined);
-      if (rest.format === 'csv' || (req.headers.accept ?? '').includes('text/csv')) {
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', 'attachment; filename="documents.csv"');
-        return reply.send(
-          csvStream(DOCUMENT_CSV_COLUMNS, listAll<Row>(app.db, documentListSpec, rest, { scope })) as never,
-        );
+      const format = exportFormatOf(req, rest.format);
+      if (format) {
+        const rows = listAll<Row>(app.db, documentListSpec, rest, { scope });
+        return sendExport(reply, format, 'documents', DOCUMENT_CSV_COLUMNS, rows);
       }
       const page = await listPage<Row>(app.db, documentListSpec, rest, { scope });
       return { ...page, items: await present(req, page.items) } as never;

@@ -5,10 +5,19 @@ import type { Db } from '../../db/client.ts';
 import { ncrActions, ncrs } from '../../db/schema/index.ts';
 import { etag, expectedVersion } from '../../lib/concurrency.ts';
 import { archiveEntity, findVisible, insertEntity, type Row, updateEntity } from '../../lib/crud.ts';
-import { csvStream } from '../../lib/csv.ts';
 import { todayIn } from '../../lib/dates.ts';
 import { conflict, forbidden } from '../../lib/errors.ts';
-import { type ListQuery, listAll, listPage, listQuerySchema, pageSchema } from '../../lib/list.ts';
+import {
+  EXPORT_DESCRIPTION,
+  EXPORT_MEDIA_TYPES,
+  exportFormatOf,
+  type ListQuery,
+  listAll,
+  listPage,
+  listQuerySchema,
+  pageSchema,
+  sendExport,
+} from '../../lib/list.ts';
 import { Id, IdempotencyHeaders, IdParams, IfMatchHeaders } from '../../lib/schemas.ts';
 import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
@@ -236,22 +245,22 @@ export default async function ncrActionRoutes(app: App, timeZone: string) {
         operationId: 'ncr-actions-list',
         tags: ['ncrs'],
         summary: 'CAPA actions across NCRs: `overdue=true&owner_id=…` lists what is late',
-        description: 'Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.',
+        description: EXPORT_DESCRIPTION,
+        produces: EXPORT_MEDIA_TYPES,
         querystring: listQuerySchema(listSpec),
         response: { 200: pageSchema(NcrActionPublic, 'NcrActionsPage') },
       },
     },
     async (req: FastifyRequest, reply: FastifyReply) => {
       const query = req.query as ListQuery;
-      if (query.format === 'csv' || (req.headers.accept ?? '').includes('text/csv')) {
-        reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', 'attachment; filename="ncr-actions.csv"');
+      const format = exportFormatOf(req, query.format);
+      if (format) {
         const batches = (async function* () {
           for await (const batch of listAll<Row>(app.db, listSpec, query)) {
             yield await expandActions(app.db, batch, timeZone);
           }
         })();
-        return reply.send(csvStream(NCR_ACTION_CSV_COLUMNS, batches) as never);
+        return sendExport(reply, format, 'ncr-actions', NCR_ACTION_CSV_COLUMNS, batches);
       }
       const page = await listPage<Row>(app.db, listSpec, query);
       return { ...page, items: await expandActions(app.db, page.items, timeZone) };

@@ -767,7 +767,7 @@ export interface paths {
         };
         /**
          * List documents (filter by kind, category, status, or a linked record)
-         * @description `entity_type` + `entity_id` list the documents attached to one record. Send `Accept: text/csv` or `format=csv` for CSV.
+         * @description `entity_type` + `entity_id` list the documents attached to one record. Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["documents-list"];
         put?: never;
@@ -1453,7 +1453,7 @@ export interface paths {
         };
         /**
          * CAPA actions across NCRs: `overdue=true&owner_id=…` lists what is late
-         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV.
+         * @description Send `Accept: text/csv` or `format=csv` to stream the whole filtered list as CSV, `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `format=xlsx` for an Excel workbook (typed cells, frozen header row).
          */
         get: operations["ncr-actions-list"];
         put?: never;
@@ -9583,6 +9583,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -9592,6 +9594,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -9601,6 +9605,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            approved_at: string | null;
+                            approved_by: string | null;
+                            archived_at: string | null;
+                            category: ("sop" | "method" | "form" | "policy" | "manual" | "record") | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            current_version: number | null;
+                            customer_visible: boolean;
+                            description: string | null;
+                            effective_date: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            kind: "attachment" | "controlled";
+                            latest_file: {
+                                content_type: string;
+                                filename: string;
+                                sha256: string;
+                                size: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC
+                                 */
+                                uploaded_at: string;
+                                version: number;
+                            } | null;
+                            latest_version: number;
+                            number: string;
+                            status: "active" | "draft" | "in_review" | "approved" | "obsolete";
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            /** @description Actions the caller may take now */
+                            allowed_actions: string[];
+                            approved_at: string | null;
+                            approved_by: string | null;
+                            archived_at: string | null;
+                            category: ("sop" | "method" | "form" | "policy" | "manual" | "record") | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            created_by: string | null;
+                            current_version: number | null;
+                            customer_visible: boolean;
+                            description: string | null;
+                            effective_date: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            kind: "attachment" | "controlled";
+                            latest_file: {
+                                content_type: string;
+                                filename: string;
+                                sha256: string;
+                                size: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC
+                                 */
+                                uploaded_at: string;
+                                version: number;
+                            } | null;
+                            latest_version: number;
+                            number: string;
+                            status: "active" | "draft" | "in_review" | "approved" | "obsolete";
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             /** @description Actions the caller may take now */
@@ -15643,6 +15755,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details */
@@ -15652,6 +15766,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Problem"];
+                    "text/csv": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -15661,6 +15777,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            completed_at: string | null;
+                            completed_by: string | null;
+                            completed_by_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            evidence: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            kind: "corrective" | "preventive";
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            ncr_id: string;
+                            ncr_number: string;
+                            ncr_title: string;
+                            /** @description Open and past its due date */
+                            overdue: boolean;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            owner_id: string;
+                            owner_name: string | null;
+                            status: "open" | "done";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        has_more: boolean;
+                        items: {
+                            archived_at: string | null;
+                            completed_at: string | null;
+                            completed_by: string | null;
+                            completed_by_name: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            created_at: string;
+                            description: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            due_date: string;
+                            evidence: string | null;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            id: string;
+                            kind: "corrective" | "preventive";
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            ncr_id: string;
+                            ncr_number: string;
+                            ncr_title: string;
+                            /** @description Open and past its due date */
+                            overdue: boolean;
+                            /**
+                             * Format: uuid
+                             * @description UUID (v7, time-ordered)
+                             */
+                            owner_id: string;
+                            owner_name: string | null;
+                            status: "open" | "done";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC
+                             */
+                            updated_at: string;
+                            version: number;
+                        }[];
+                        limit: number;
+                        next_cursor?: string | null;
+                        skip: number;
+                        total: number;
+                        total_is_estimate?: boolean;
+                    };
+                    "text/csv": {
                         has_more: boolean;
                         items: {
                             archived_at: string | null;

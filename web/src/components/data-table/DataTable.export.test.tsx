@@ -44,24 +44,4 @@ describe('DataTable export menu', () => {
     expect(exportFile.mock.calls[0]![0]).not.toHaveProperty('skip');
     await waitFor(() => expect(click).toHaveBeenCalled());
   });
-
-  it('offers only CSV to a table that has only the older CSV export', async () => {
-    const user = userEvent.setup();
-    renderAt(
-      <DataTable<Row>
-        id="rows"
-        noun="rows"
-        queryKey={['rows-csv-only']}
-        fetchPage={fetchPage}
-        exportCsv={async () => new Blob(['x'])}
-        columns={columns}
-        getRowId={(r) => r.id}
-      />,
-      '/rows',
-    );
-    await screen.findByText('Alpha');
-    await user.click(screen.getByRole('button', { name: 'Export' }));
-    expect(await screen.findByRole('menuitem', { name: 'CSV' })).toBeInTheDocument();
-    expect(screen.queryByRole('menuitem', { name: 'Excel (.xlsx)' })).toBeNull();
-  });
 });

@@ -53,8 +53,6 @@ export interface DataTableProps<T> {
   /** Shows a "Show archived" switch (`archived=true`). */
   archivable?: boolean;
   defaultSort?: string;
-  /** CSV export of the current filter through the API's `format=csv`. */
-  exportCsv?: (query: ListQuery) => Promise<Blob>;
   /** CSV or Excel export of the current filter (`format=csv|xlsx`); see download.ts listExporter. */
   exportFile?: (query: ListQuery, format: ExportFormat) => Promise<Blob>;
   /** Shown when there are no rows at all (not when a filter hides them). */
@@ -92,13 +90,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const page = result.data;
   const rows = page?.items ?? [];
 
-  // Excel needs `exportFile`; a table that only has the older `exportCsv` offers CSV alone.
-  const formats: ExportFormat[] = props.exportFile ? ['csv', 'xlsx'] : props.exportCsv ? ['csv'] : [];
+  const formats: ExportFormat[] = props.exportFile ? ['csv', 'xlsx'] : [];
   const exportAs = async (format: ExportFormat) => {
     setExporting(true);
     try {
       const query = toApiQuery(state, { csv: true });
-      const blob = props.exportFile ? await props.exportFile(query, format) : await props.exportCsv!(query);
+      const blob = await props.exportFile!(query, format);
       saveBlob(blob, `${props.id}.${format}`);
     } finally {
       setExporting(false);

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, session } from '../../api/client';
 import { ApiError, type Problem, unwrap } from '../../api/problem';
 import type { QueryOf, ResponseOf } from '../../api/types';
-import { saveBlob } from '../../components/data-table/download';
+import { listExporter, saveBlob } from '../../components/data-table/download';
 import { uploadFile } from '../../lib/upload';
 
 export type DocumentDetail = ResponseOf<'documents-get'>;
@@ -42,14 +42,8 @@ export const CATEGORY_LABELS: Record<DocumentCategory, string> = {
 
 export const listDocuments = (query: DocumentsQuery) => unwrap(api.GET(BASE, { params: { query } }));
 
-export async function exportDocumentsCsv(query: DocumentsQuery): Promise<Blob> {
-  const { data, error, response } = await api.GET(BASE, {
-    params: { query: { ...query, format: 'csv' } },
-    parseAs: 'blob',
-  });
-  if (!response.ok) throw error;
-  return data as unknown as Blob;
-}
+/** The list as CSV or an Excel workbook, with the table's filter and sort. */
+export const exportDocuments = listExporter(BASE);
 
 export const documentQuery = (id: string) =>
   queryOptions({

@@ -7,7 +7,7 @@ import {
   type DocumentRow,
   type DocumentsQuery,
   documentKeys,
-  exportDocumentsCsv,
+  exportDocuments,
   formatBytes,
   KIND_LABELS,
   listDocuments,
@@ -48,7 +48,7 @@ export function DocumentsTable({ actions, emptyAction }: { actions?: ReactNode; 
       noun="documents"
       queryKey={documentKeys.list()}
       fetchPage={(q: ListQuery) => listDocuments(q as DocumentsQuery)}
-      exportCsv={(q: ListQuery) => exportDocumentsCsv(q as DocumentsQuery)}
+      exportFile={exportDocuments}
       columns={columns}
       getRowId={(d) => d.id}
       rowHref={(d) => `/documents/${d.id}`}
