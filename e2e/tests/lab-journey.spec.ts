@@ -229,4 +229,6 @@ test('from a portal request to approved results the customer can read', async ({
     .first()
     .click();
   await expect(page.getByTestId('verdicts')).toContainText('41.2 % > max 40 %');
+  // the approval's e-signature is shown with the result
+  await expect(page.getByTestId('signatures')).toContainText(`approved by ${MANAGER.name}`);
 });

@@ -262,6 +262,15 @@ describe('approval e-signature', () => {
         content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     ]);
+    // … and shows it on the result
+    const shown = await t.app.inject({ url: `${url}/${r.id}`, headers: bench.manager.headers });
+    expect(shown.json().signatures).toEqual([
+      expect.objectContaining({
+        user_id: bench.manager.user.id,
+        meaning: 'approved',
+        content_sha256: rows.rows[0].content_sha256,
+      }),
+    ]);
   });
 
   it('refuses a wrong password with 403 signature-refused, and nothing changes', async () => {

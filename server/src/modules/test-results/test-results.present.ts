@@ -5,6 +5,7 @@ import { methods, projects, samples, specifications, testResults, users } from '
 import type { SpecVerdict } from '../../db/schema/testing.ts';
 import { allowedActions } from '../../lib/actions.ts';
 import type { Row } from '../../lib/crud.ts';
+import { signaturesOfMany } from '../../lib/signatures.ts';
 import type { CurrentUser } from '../../types.ts';
 import type { ResultRow } from '../test-plans/test-plans.repo.ts';
 import { resultMachine } from './test-results.service.ts';
@@ -51,6 +52,9 @@ export async function expandResults(db: Db, rows: Row[]): Promise<Row[]> {
     : [];
   const specById = new Map(specs.map((s) => [s.id, s]));
   const byId = new Map(extra.map((e) => [e.id, e]));
+  // only approved results are signed: no query for a page without one
+  const approvedIds = rows.filter((r) => r.approved_at).map((r) => r.id as string);
+  const signed = await signaturesOfMany(db, 'test_result', approvedIds);
   return rows.map((row) => {
     const r = row as unknown as ResultRow;
     const e = byId.get(r.id);
@@ -69,6 +73,7 @@ export async function expandResults(db: Db, rows: Row[]): Promise<Row[]> {
       entered_by_name: e?.entered_by_name ?? null,
       reviewed_by_name: e?.reviewed_by_name ?? null,
       approved_by_name: e?.approved_by_name ?? null,
+      signatures: signed.get(r.id) ?? [],
     };
   });
 }

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { RESULT_STATUSES, testResults } from '../../db/schema/index.ts';
 import type { ListSpec } from '../../lib/list.ts';
 import { EntityFields, Id, Nullable, Text, Timestamp } from '../../lib/schemas.ts';
+import { SignaturePublic } from '../../lib/signatures.ts';
 import { DecisionRule, Reason } from '../test-plans/test-plans.schemas.ts';
 
 export const VERDICTS = ['pass', 'fail', 'warn', 'inconclusive'] as const;
@@ -127,6 +128,9 @@ export const TestResultPublic = Type.Object({
   entered_by_name: Nullable(Type.String()),
   reviewed_by_name: Nullable(Type.String()),
   approved_by_name: Nullable(Type.String()),
+  signatures: Type.Array(SignaturePublic, {
+    description: 'The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed',
+  }),
 });
 
 export const resultListSpec: ListSpec = {

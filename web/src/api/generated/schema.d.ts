@@ -35549,6 +35549,21 @@ export interface operations {
                              */
                             sample_id: string;
                             sample_number: string;
+                            /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             status: "entered" | "reviewed" | "approved" | "rejected";
                             /** @description A correction replaced this result; it stays visible */
                             superseded: boolean;
@@ -35660,6 +35675,21 @@ export interface operations {
                              */
                             sample_id: string;
                             sample_number: string;
+                            /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             status: "entered" | "reviewed" | "approved" | "rejected";
                             /** @description A correction replaced this result; it stays visible */
                             superseded: boolean;
@@ -35771,6 +35801,21 @@ export interface operations {
                              */
                             sample_id: string;
                             sample_number: string;
+                            /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             status: "entered" | "reviewed" | "approved" | "rejected";
                             /** @description A correction replaced this result; it stays visible */
                             superseded: boolean;
@@ -35936,6 +35981,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36079,6 +36139,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36243,6 +36318,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36449,6 +36539,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36606,6 +36711,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36765,6 +36885,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -36991,6 +37126,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -37139,6 +37289,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -37287,6 +37452,21 @@ export interface operations {
                          */
                         sample_id: string;
                         sample_number: string;
+                        /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                        signatures: {
+                            content_sha256: string;
+                            /** Format: uuid */
+                            entity_id: string;
+                            entity_type: string;
+                            /** Format: uuid */
+                            id: string;
+                            meaning: string;
+                            /** Format: date-time */
+                            signed_at: string;
+                            /** Format: uuid */
+                            user_id: string;
+                            user_name: string;
+                        }[];
                         status: "entered" | "reviewed" | "approved" | "rejected";
                         /** @description A correction replaced this result; it stays visible */
                         superseded: boolean;
@@ -37449,6 +37629,21 @@ export interface operations {
                              */
                             sample_id: string;
                             sample_number: string;
+                            /** @description The e-signature of the approval: who, when, meaning and the SHA-256 of what was signed */
+                            signatures: {
+                                content_sha256: string;
+                                /** Format: uuid */
+                                entity_id: string;
+                                entity_type: string;
+                                /** Format: uuid */
+                                id: string;
+                                meaning: string;
+                                /** Format: date-time */
+                                signed_at: string;
+                                /** Format: uuid */
+                                user_id: string;
+                                user_name: string;
+                            }[];
                             status: "entered" | "reviewed" | "approved" | "rejected";
                             /** @description A correction replaced this result; it stays visible */
                             superseded: boolean;

@@ -7,6 +7,7 @@ import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { VerdictChip } from '../../components/ui/VerdictChip';
+import { SignatureList } from '../../features/signatures/SignatureList';
 import {
   formatValue,
   resultHistory,
@@ -97,6 +98,12 @@ function ResultDetail({ result }: { result: TestResult }) {
               Verdicts per specification
             </Title>
             <VerdictsTable verdicts={result.verdicts} />
+          </Card>
+          <Card withBorder padding="lg" mb="md">
+            <Title order={2} fz="h4" mb="sm">
+              Approval signature
+            </Title>
+            <SignatureList signatures={result.signatures} />
           </Card>
           <Card withBorder padding="lg">
             <Title order={2} fz="h4" mb="sm">
