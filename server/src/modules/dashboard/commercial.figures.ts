@@ -48,7 +48,8 @@ export async function projectsByStatus(db: Db, f: Filters) {
  * - quoted: totals of quotes sent that month (the latest revision only: superseded ones are not
  *   counted twice; drafts never);
  * - won: totals of quotes accepted that month;
- * - invoiced: totals of sales orders invoiced or paid, by order date.
+ * - invoiced: totals of sales orders invoiced or paid, by invoice date (order date when none was
+ *   recorded, as for orders invoiced before invoicing had a date).
  */
 export async function revenueByMonth(db: Db, f: Filters) {
   const period = (column: ReturnType<typeof sql>) =>
@@ -77,12 +78,12 @@ export async function revenueByMonth(db: Db, f: Filters) {
              byCustomer(f, sql`e.customer_id`),
            )}
           union all
-          select date_trunc('month', so.order_date)::date, so.currency, 0, 0, so.total
+          select date_trunc('month', coalesce(so.invoice_date, so.order_date))::date, so.currency, 0, 0, so.total
             from sales_orders so
            where ${and(
              sql`so.archived_at is null`,
              sql`so.invoicing_status in ('invoiced', 'paid')`,
-             period(sql`so.order_date`),
+             period(sql`coalesce(so.invoice_date, so.order_date)`),
              byCustomer(f, sql`so.customer_id`),
            )})
         select to_char(month, 'YYYY-MM') as month, currency, sum(quoted)::numeric(16,2)::text as quoted,

@@ -333,3 +333,14 @@ describe('the rollup', () => {
     });
   });
 });
+
+describe('revenue pipeline', () => {
+  it('counts an invoice in the month it was invoiced, not the month it was ordered', async () => {
+    await t.app.db.execute(sql`insert into sales_orders (id, number, customer_id, total, order_date, invoicing_status, invoice_number, invoice_date)
+      values (gen_random_uuid(), 'SO-T-INV', ${world.A}, '42.00', '2031-01-20', 'invoiced', 'INV-T-1', '2031-02-03')`);
+    const a = await json('/api/v1/dashboard/analytics?from=2031-01-01&to=2031-03-31');
+    expect(a.series.revenue_by_month).toEqual([
+      { month: '2031-02', currency: 'USD', quoted: '0.00', won: '0.00', invoiced: '42.00' },
+    ]);
+  });
+});

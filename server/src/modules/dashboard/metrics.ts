@@ -89,7 +89,7 @@ export const METRICS = {
   },
   revenue_by_month: {
     description:
-      'Revenue pipeline per month and currency: quoted (quotes sent, latest revisions), won (quotes accepted), invoiced (sales orders invoiced or paid, by order date). Exact decimal strings.',
+      'Revenue pipeline per month and currency: quoted (quotes sent, latest revisions), won (quotes accepted), invoiced (sales orders invoiced or paid, by invoice date). Exact decimal strings.',
     columns: ['month', 'currency', 'quoted', 'won', 'invoiced'],
     staffOnly: false,
     compute: revenueByMonth,
