@@ -42,6 +42,15 @@ export const CATEGORY_LABELS: Record<DocumentCategory, string> = {
 
 export const listDocuments = (query: DocumentsQuery) => unwrap(api.GET(BASE, { params: { query } }));
 
+/** Documents to pick from (a calibration's certificate, …): searched by number or title. */
+export const documentOptions = {
+  queryKey: ['documents', 'options'] as const,
+  search: async (q: string) =>
+    (await listDocuments({ q: q || undefined, limit: 30, sort: '-created_at' } as DocumentsQuery)).items.map(
+      (d) => ({ value: d.id, label: `${d.number} · ${d.title}` }),
+    ),
+};
+
 /** The list as CSV or an Excel workbook, with the table's filter and sort. */
 export const exportDocuments = listExporter(BASE);
 

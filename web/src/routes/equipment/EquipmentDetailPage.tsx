@@ -223,7 +223,15 @@ function CalibrationLog({ id }: { id: string }) {
                       ({c.performed_by_kind})
                     </Text>
                   </Table.Td>
-                  <Table.Td>{c.certificate_number ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {c.certificate_document_id ? (
+                      <Anchor component={Link} to={`/documents/${c.certificate_document_id}`}>
+                        {c.certificate_number ?? 'Certificate'}
+                      </Anchor>
+                    ) : (
+                      (c.certificate_number ?? '—')
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={resultColor(c.as_found)}>
                       {CALIBRATION_RESULT_LABELS[c.as_found]}

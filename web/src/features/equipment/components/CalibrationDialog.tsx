@@ -17,8 +17,10 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/forms/FormError';
+import { RemoteSelect } from '../../../components/forms/RemoteSelect';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { formatDate } from '../../../lib/format';
+import { documentOptions } from '../../documents/api';
 import { type CalibrationRecorded, type Equipment, recordCalibration } from '../api';
 
 type Result = 'pass' | 'fail' | 'adjusted';
@@ -27,6 +29,7 @@ interface Values {
   performed_by_kind: 'lab' | 'provider';
   performed_by: string;
   certificate_number: string;
+  certificate_document_id: string | null;
   as_found: Result;
   as_left: Result;
   next_due_date: string;
@@ -64,6 +67,7 @@ export function CalibrationDialog({
       performed_by_kind: 'provider',
       performed_by: '',
       certificate_number: '',
+      certificate_document_id: null,
       as_found: 'pass',
       as_left: 'pass',
       next_due_date: '',
@@ -90,6 +94,7 @@ export function CalibrationDialog({
           performed_by_kind: v.performed_by_kind,
           performed_by: v.performed_by.trim(),
           certificate_number: orNull(v.certificate_number),
+          certificate_document_id: v.certificate_document_id,
           as_found: v.as_found,
           as_left: v.as_left,
           next_due_date: orNull(v.next_due_date),
@@ -147,6 +152,15 @@ export function CalibrationDialog({
                 label="Certificate number"
                 {...form.getInputProps('certificate_number')}
                 key={form.key('certificate_number')}
+              />
+              <RemoteSelect
+                label="Certificate document"
+                description="Upload the certificate in Documents first, then pick it here"
+                placeholder="Search documents by number or title"
+                source={documentOptions}
+                clearable
+                {...form.getInputProps('certificate_document_id')}
+                key={form.key('certificate_document_id')}
               />
               <Stack gap={4}>
                 <Text size="sm" fw={500} id="as-found-label">
