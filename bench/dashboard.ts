@@ -10,11 +10,10 @@
  * PostgreSQL uses the database `labline_bench_dashboard` (dropped and recreated unless --reuse);
  * PGlite a temporary data directory. Only talks to 127.0.0.1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -22,8 +21,8 @@ import { type Database, openPglite, openPostgres } from '../server/src/db/client
 import { ensureAdmin } from '../server/src/lib/bootstrap.ts';
 import { HashPool } from '../server/src/lib/passwords.ts';
 import { seedYear } from './seed-year.ts';
+import { startLabline } from './server.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'postgres' },
@@ -79,32 +78,8 @@ async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => 
   return { env: { DATA_DIR: dataDir }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(here, '../server/bin/labline.js'), 'serve'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(args.port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      AUTH_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return startLabline(Number(args.port), ADMIN, { AUTH_RATE_LIMIT: '100000000', ...env });
 }
 
 async function main() {

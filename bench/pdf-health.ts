@@ -11,19 +11,18 @@
  *
  * Only talks to 127.0.0.1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../server/src/db/client.ts';
 import { ensureAdmin } from '../server/src/lib/bootstrap.ts';
 import { HashPool } from '../server/src/lib/passwords.ts';
+import { startLabline } from './server.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     db: { type: 'string', default: 'pglite' },
@@ -107,33 +106,9 @@ async function prepare(): Promise<{ env: Record<string, string>; cleanup: () => 
   return { env: { DATA_DIR: dataDir }, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const uploads = mkdtempSync(join(tmpdir(), 'labline-bench-pdf-uploads-'));
-  const child = spawn(process.execPath, [join(here, '../server/bin/labline.js'), 'serve'], {
-    env: {
-      ...process.env,
-      ...env,
-      UPLOAD_DIR: uploads,
-      PORT: String(args.port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
+  return startLabline(Number(args.port), ADMIN, { UPLOAD_DIR: uploads, ...env });
 }
 
 /** Times one GET /health, in ms. */

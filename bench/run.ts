@@ -8,7 +8,7 @@
  *
  * Only talks to 127.0.0.1; every run is bounded by --duration per scenario.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ import { openPglite, openPostgres } from '../server/src/db/client.ts';
 import { startBaseline } from './baseline.ts';
 import { seedCustomers } from './seed.ts';
 import { seedBigProject } from './seed-lab.ts';
+import { startLabline } from './server.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -89,33 +90,13 @@ async function prepareDatabase(): Promise<{
   };
 }
 
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(here, '../server/bin/labline.js'), 'serve'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnopqrstuvwxyz',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      AUTH_RATE_LIMIT: '100000000',
-      LOG_LEVEL: 'info',
-      MAX_SESSIONS: '100',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return startLabline(port, ADMIN, {
+    AUTH_RATE_LIMIT: '100000000',
+    LOG_LEVEL: 'info',
+    MAX_SESSIONS: '100',
+    ...env,
   });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
 }
 
 async function login(): Promise<string> {

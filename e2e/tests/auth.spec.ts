@@ -6,6 +6,8 @@ test.describe('signing in and staying signed in', () => {
   test('login page, sign in, land on the dashboard with real counts', async ({ page }) => {
     await page.goto('/login');
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    // this server has REGISTRATION_ENABLED (the default): GET /auth/options says so and the link shows
+    await expect(page.getByRole('link', { name: 'Create an account' })).toBeVisible();
     await screenshot(page, 'login');
     await page.getByLabel('E-mail').fill(ADMIN.email);
     await page.getByRole('textbox', { name: 'Password' }).fill('wrong-password');

@@ -9,7 +9,7 @@ import { modules } from './modules/index.ts';
 import { closePdfWorkers } from './pdf/pool.ts';
 import auth from './plugins/app/auth.ts';
 import db from './plugins/app/db.ts';
-import errors from './plugins/app/errors.ts';
+import errors, { frameworkError } from './plugins/app/errors.ts';
 import events from './plugins/app/events.ts';
 import idempotency from './plugins/app/idempotency.ts';
 import inputGuard from './plugins/app/input-guard.ts';
@@ -79,6 +79,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : uuidv7();
     },
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.decorate('config', config);

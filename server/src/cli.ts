@@ -1,12 +1,8 @@
-import { parseArgs } from 'node:util';
 import 'dotenv/config';
 import { CommandError, UsageError } from './cli/errors.ts';
 import { withDatabase } from './cli/with-database.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/client.ts';
-import type { Role } from './db/schema/users.ts';
-import { createUserDirect } from './lib/bootstrap.ts';
-import { HashPool } from './lib/passwords.ts';
 
 /**
  * labline serve | migrate | create-user | seed-demo | backup | restore
@@ -44,28 +40,8 @@ async function main(argv: string[]) {
         process.stdout.write(`Migrations applied (${database.kind}: ${database.location})\n`);
       });
     case 'create-user': {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          email: { type: 'string' },
-          password: { type: 'string' },
-          role: { type: 'string', default: 'viewer' },
-          name: { type: 'string', default: '' },
-          'customer-id': { type: 'string' },
-        },
-      });
-      if (!values.email || !values.password) throw new UsageError('create-user needs --email and --password');
-      return withDatabase(config, async (database) => {
-        await database.migrate();
-        const user = await createUserDirect(database.db, new HashPool(2, 10), {
-          email: values.email!,
-          password: values.password!,
-          full_name: values.name,
-          role: values.role as Role,
-          customer_id: values['customer-id'] ?? null,
-        });
-        process.stdout.write(`Created ${user.role} ${user.email} (${user.id})\n`);
-      });
+      const { createUserCommand } = await import('./cli/create-user.ts');
+      return createUserCommand(config, rest);
     }
     case 'seed-demo':
     case 'backup':

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -24,9 +24,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ NODE_ENV: 'test', WORK_HOURS: '9 to 5' })).toThrow(/WORK_HOURS/);
+    expect(() => loadConfig({ NODE_ENV: 'test', ADMIN_EMAIL: 'admin' })).toThrow(/ADMIN_EMAIL/);
+    expect(() => loadConfig({ NODE_ENV: 'test', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'test', ADMIN_PASSWORD: 'long-enough' }).ADMIN_PASSWORD).toBe(
+      'long-enough',
+    );
     expect(
       loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: 'https://a.test, https://b.test' }).corsOrigins,
     ).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  it('keeps uploads in DATA_DIR/uploads unless UPLOAD_DIR says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).uploadDir).toBe(resolve('data', 'uploads'));
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: '/srv/labline' }).uploadDir).toBe('/srv/labline/uploads');
+    expect(
+      loadConfig({ NODE_ENV: 'test', DATA_DIR: '/srv/labline', UPLOAD_DIR: '/mnt/files' }).uploadDir,
+    ).toBe('/mnt/files');
   });
 
   it('refuses a missing or weak SECRET_KEY in production', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { type Static, Type } from 'typebox';
 
 /**
@@ -31,11 +32,11 @@ const ConfigSchema = Type.Object({
   REFRESH_TOKEN_ABSOLUTE_DAYS: Type.Number({ exclusiveMinimum: 0, default: 30 }),
   CORS_ORIGINS: Type.String({ default: 'http://localhost:5173,http://localhost:8000' }),
   REDIS_URL: Type.String({ default: '' }),
-  UPLOAD_DIR: Type.String({ default: './data/uploads' }),
+  UPLOAD_DIR: Type.String({ default: '', description: 'empty = DATA_DIR/uploads' }),
   MAX_UPLOAD_SIZE: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
   SMTP_URL: Type.String({ default: '' }),
   MAIL_FROM: Type.String({ default: 'Labline <no-reply@labline.local>' }),
-  ADMIN_EMAIL: Type.String({ default: 'admin@labline.local' }),
+  ADMIN_EMAIL: Type.String({ format: 'email', maxLength: 254, default: 'admin@labline.local' }),
   ADMIN_PASSWORD: Type.String({ default: '' }),
   MAX_SESSIONS: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
   LOCKOUT_THRESHOLD: Type.Integer({ minimum: 1, default: 5 }),
@@ -75,6 +76,7 @@ const WEAK_SECRETS = new Set([
 export class ConfigError extends Error {}
 
 const ajv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true });
+(addFormats as unknown as (a: Ajv) => void)(ajv);
 const validate = ajv.compile(ConfigSchema);
 
 /** Reads and validates the environment. `overrides` lets tests and the CLI set values directly. */
@@ -96,13 +98,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const config: Config = {
     ...cfg,
     dataDir,
-    uploadDir: resolve(cfg.UPLOAD_DIR),
+    // uploads live with the rest of the lab's data unless put elsewhere on purpose
+    uploadDir: cfg.UPLOAD_DIR ? resolve(cfg.UPLOAD_DIR) : join(dataDir, 'uploads'),
     corsOrigins: cfg.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
     hashConcurrency: cfg.HASH_CONCURRENCY || availableParallelism(),
   };
   config.SECRET_KEY = resolveSecret(config);
+  // the first administrator's password obeys the same rules as every other (PASSWORD_RULES)
+  if (config.ADMIN_PASSWORD && (config.ADMIN_PASSWORD.length < 8 || config.ADMIN_PASSWORD.length > 128)) {
+    throw new ConfigError(
+      'Invalid configuration: ADMIN_PASSWORD must be 8 to 128 characters (or empty for a random one)',
+    );
+  }
   const hours = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(config.WORK_HOURS);
   if (config.WORK_HOURS && (!hours || `${hours[1]}${hours[2]}` === `${hours[3]}${hours[4]}`)) {
     throw new ConfigError(

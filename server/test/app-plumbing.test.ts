@@ -161,6 +161,68 @@ describe('errors are problem+json', () => {
     expectProblem(await post('[1, 2', 'application/json; charset=utf-8'), 400);
   });
 
+  const customerCount = async () =>
+    (await t.app.inject({ url: '/api/v1/customers?limit=1', headers: admin.headers })).json().total as number;
+
+  it('answers 415 for a form body on a JSON route (only the login declares one) and for a charset other than UTF-8', async () => {
+    const before = await customerCount();
+    const form = expectProblem(
+      await post('company_name=Form+Ltd&email=form@example.test', 'application/x-www-form-urlencoded'),
+      415,
+    );
+    expect(form.detail).toContain('application/json');
+    const latin1 = expectProblem(
+      await post(
+        Buffer.from(JSON.stringify({ company_name: 'Caf\u00e9 Ltd', email: 'cafe@example.test' }), 'latin1'),
+        'application/json; charset=ISO-8859-1',
+      ),
+      415,
+    );
+    expect(latin1.detail).toContain('UTF-8');
+    expect(await customerCount()).toBe(before);
+    // the OAuth2 login still takes its form, and an explicit UTF-8 charset is fine
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      payload: `username=${encodeURIComponent(admin.user.email)}&password=wrong-password`,
+    });
+    expectProblem(login, 401);
+  });
+
+  it('refuses bytes that are not UTF-8 (400) and unpaired surrogates (422 naming the field), writing nothing', async () => {
+    const before = await customerCount();
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('{"company_name":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","email":"bytes@example.test"}'),
+    ]);
+    const bytes = expectProblem(await post(invalidUtf8, 'application/json'), 400);
+    expect(bytes.detail).toContain('UTF-8');
+    const surrogate = expectProblem(
+      await post('{"company_name":"half \\ud800 pair","email":"half@example.test"}', 'application/json'),
+      422,
+    );
+    expect(surrogate.errors).toEqual([
+      { field: 'company_name', message: expect.stringContaining('surrogate') },
+    ]);
+    expect(await customerCount()).toBe(before);
+    // real non-ASCII text, astral characters included, goes through unchanged
+    const name = 'Ünïcødé 𝓛ab 🧪 Ltd';
+    const ok = await post(
+      JSON.stringify({ company_name: name, email: 'unicode@example.test' }),
+      'application/json',
+    );
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().company_name).toBe(name);
+  });
+
+  it('answers a URL with a broken percent-encoding with problem+json and a request id', async () => {
+    const res = await t.app.inject({ url: '/api/v1/customers/%ff', headers: admin.headers });
+    const body = expectProblem(res, 400);
+    expect(body.detail).toContain('malformed');
+  });
+
   it('answers 413 for a body over 1 MiB', async () => {
     const big = JSON.stringify({
       company_name: 'x',

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { expect } from 'vitest';
 import { type Database, type Db, openPglite, openPostgres, rows } from '../src/db/client.ts';
 import { nextNumber } from '../src/lib/numbering.ts';
 import type { App } from '../src/types.ts';
+import { createCliDatabase, dropCliDatabases } from './cli-support.ts';
 import { signedIn, uniq } from './factories/index.ts';
 
 /**
@@ -55,15 +54,9 @@ export async function snapshot(db: Db): Promise<Record<string, string[]>> {
 export async function openEmptyDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return openPglite({});
-  const name = `labline_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
+  const created = await createCliDatabase(url);
   const database = openPostgres({
-    url: target.toString(),
+    url: created.url,
     poolSize: 4,
     statementTimeoutMs: 30_000,
     connectTimeoutMs: 5000,
@@ -71,10 +64,7 @@ export async function openEmptyDatabase(): Promise<Database> {
   const close = database.close;
   database.close = async () => {
     await close();
-    const cleanup = new pg.Client({ connectionString: url });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`).catch(() => {});
-    await cleanup.end();
+    await dropCliDatabases(url, [created.name]).catch(() => {});
   };
   return database;
 }

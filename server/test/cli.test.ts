@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/free-port.ts';
+import { createCliDatabase, dropCliDatabases, type Run, runCli, startCli } from './cli-support.ts';
 
 /**
  * The real CLI as a child process (`node server/bin/labline.js …`), each run in a temp folder as
@@ -18,7 +17,6 @@ import { freePort } from '../scripts/free-port.ts';
 // Every CLI start pays for Node, tsx and (for data commands) PostgreSQL startup: minutes on a
 // busy machine, so each test gets a generous allowance (nothing here asserts on time).
 const SLOW = { timeout: 240_000 };
-const BIN = fileURLToPath(new URL('../bin/labline.js', import.meta.url));
 const pgUrl = process.env.TEST_DATABASE_URL;
 const root = mkdtempSync(join(tmpdir(), 'labline-cli-test-'));
 const dirA = join(root, 'a');
@@ -27,12 +25,6 @@ const databases: string[] = [];
 let urlA = '';
 let urlB = '';
 let server: ChildProcess | undefined;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function env(dataDir: string, databaseUrl = ''): NodeJS.ProcessEnv {
   return {
@@ -48,27 +40,10 @@ function env(dataDir: string, databaseUrl = ''): NodeJS.ProcessEnv {
   };
 }
 
-function start(args: string[], environment: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
-    cwd: root,
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const start = (args: string[], environment: NodeJS.ProcessEnv): ChildProcess =>
+  startCli(args, root, environment);
 
-async function cli(args: string[], environment = env(dirA, urlA)): Promise<Run> {
-  const child = start(args, environment);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (c) => {
-    stdout += c;
-  });
-  child.stderr?.on('data', (c) => {
-    stderr += c;
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], environment = env(dirA, urlA)): Promise<Run> => runCli(args, root, environment);
 
 /** Backup contents without the header line (it holds the creation time). */
 const bodyOf = (file: string) => gunzipSync(readFileSync(file)).toString('utf8').split('\n').slice(1);
@@ -79,16 +54,22 @@ const rowsOf = (file: string, table: string) => {
   return lines.slice(from + 1, to);
 };
 
+/** Every file under an upload folder as "relative path sha256", temporary ones excluded. */
+function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.parentPath.includes('.tmp'))
+    .map((e) => {
+      const path = join(e.parentPath, e.name);
+      return `${relative(root, path)} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+    })
+    .sort();
+}
+
 async function createDatabase(): Promise<string> {
-  const name = `labline_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  databases.push(name);
-  const url = new URL(pgUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const created = await createCliDatabase(pgUrl!);
+  databases.push(created.name);
+  return created.url;
 }
 
 beforeAll(async () => {
@@ -103,12 +84,7 @@ afterAll(async () => {
     server.kill('SIGKILL');
     await once(server, 'exit');
   }
-  if (pgUrl && databases.length) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  if (pgUrl) await dropCliDatabases(pgUrl, databases);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -176,7 +152,9 @@ describe('data commands', SLOW, () => {
     const backup = await cli(['backup', fileA]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/written to .*a\.backup\.gz: \d+ tables, \d+ rows, [\d.]+ (B|KiB|MiB)/);
+    expect(backup.stdout).toMatch(
+      /written to .*a\.backup\.gz: \d+ tables, \d+ rows, [1-9]\d* files \([\d.]+ (B|KiB|MiB)\) from .*, [\d.]+ (B|KiB|MiB) in all/,
+    );
     // seed-demo ran twice: 8 customers, and the CLI's manager + 5 demo users, no duplicates.
     expect(rowsOf(fileA, 'customers')).toHaveLength(8);
     expect(rowsOf(fileA, 'users')).toHaveLength(6);
@@ -184,7 +162,10 @@ describe('data commands', SLOW, () => {
     const restore = await cli(['restore', fileA], env(dirB, urlB));
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/^Restored .*: \d+ tables, \d+ rows/);
+    expect(restore.stdout).toMatch(/^Restored .*: \d+ tables, \d+ rows, [1-9]\d* files/);
+    // the demo's controlled documents came along: the same bytes under the same keys
+    expect(filesUnder(join(dirB, 'uploads'))).toEqual(filesUnder(join(dirA, 'uploads')));
+    expect(filesUnder(join(dirB, 'uploads')).length).toBeGreaterThan(0);
 
     const again = await cli(['restore', fileA], env(dirB, urlB));
     expect(again.code).toBe(1);

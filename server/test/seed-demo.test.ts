@@ -57,6 +57,25 @@ describe('demo data', () => {
     ]);
   });
 
+  it('shows the issued certificates signed by the manager on their issue day', async () => {
+    const manager = await login(t.app, DEMO_USERS[0].email, DEMO_PASSWORD);
+    const list = await t.app.inject({
+      url: '/api/v1/certifications?status=issued',
+      headers: manager.headers,
+    });
+    expect(list.json().items.length).toBeGreaterThan(0);
+    for (const cert of list.json().items) {
+      const detail = await t.app.inject({
+        url: `/api/v1/certifications/${cert.id}`,
+        headers: manager.headers,
+      });
+      expect(detail.json().signatures).toEqual([
+        expect.objectContaining({ meaning: 'issued', user_name: DEMO_USERS[0].full_name }),
+      ]);
+      expect(detail.json().signatures[0].signed_at.slice(0, 10)).toBe(cert.issue_date);
+    }
+  });
+
   it('keeps the audit chain intact', async () => {
     const auditor = await login(t.app, 'auditor@demo.labline.local', DEMO_PASSWORD);
     const verify = await t.app.inject({ url: '/api/v1/audit-log/verify', headers: auditor.headers });

@@ -8,6 +8,12 @@ import type { App } from '../types.ts';
 import { claimJob, completeJob, failAttempt, findJob, heartbeat, type JobRow, releaseJob } from './queue.ts';
 import { type JobContext, JobInterrupted, JobLeaseLost, jobHandler, jobTestHooks } from './registry.ts';
 
+/**
+ * A turn of the event loop (after the claim, and before every step of a job): on PGlite a chain of
+ * awaited queries resolves through microtasks only and would hold the API until the chain ends.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface JobEvent {
   id: string;
   kind: string;
@@ -108,6 +114,7 @@ export class JobRunner {
   }
 
   private async run(job: JobRow) {
+    await nextTurn();
     const { app, workerId } = this;
     const { leaseMs } = this.options;
     const controller = new AbortController();
@@ -140,6 +147,7 @@ export class JobRunner {
         this.publish({ ...job, status: 'running', progress });
       },
       step: async (name) => {
+        await nextTurn();
         checkpoint();
         await jobTestHooks.beforeStep?.(job, name, controller.signal);
         checkpoint();

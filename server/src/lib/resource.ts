@@ -358,7 +358,9 @@ export function registerResource(app: App, def: ResourceDef) {
     },
     async (req) => {
       await readOne(req, req.params.id);
-      return entityHistory(app.db, def.name, req.params.id, req.query.skip, req.query.limit);
+      return entityHistory(app.db, def.name, req.params.id, req.query.skip, req.query.limit, {
+        actorEmails: req.user.role !== 'customer',
+      });
     },
   );
 }

@@ -17,9 +17,22 @@ function workers(): Piscina {
   return pool;
 }
 
-export async function renderPdf(template: string, data: unknown): Promise<Buffer> {
-  if (!/^[a-z][a-z0-9-]*$/.test(template)) throw new Error(`bad template name ${template}`);
-  const bytes = (await workers().run({ template, data })) as Uint8Array;
+export function renderPdf(template: string, data: unknown): Promise<Buffer> {
+  return render({ template, data });
+}
+
+/**
+ * The same, with the data as JSON text, parsed in the worker. For big documents (a 200-page
+ * report): posting an object graph to a worker clones it on the event loop (~25 ms for 5,000
+ * results), posting a string copies it (~1 ms), and the JSON text usually exists already.
+ */
+export function renderPdfJson(template: string, json: string): Promise<Buffer> {
+  return render({ template, json });
+}
+
+async function render(task: { template: string; data?: unknown; json?: string }): Promise<Buffer> {
+  if (!/^[a-z][a-z0-9-]*$/.test(task.template)) throw new Error(`bad template name ${task.template}`);
+  const bytes = (await workers().run(task)) as Uint8Array;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

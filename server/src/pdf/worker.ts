@@ -7,7 +7,9 @@ export interface PdfTemplate {
   render(doc: PDFKit.PDFDocument, data: unknown): Promise<void> | void;
 }
 
-export default async function renderInWorker({ template, data }: { template: string; data: unknown }) {
+export default async function renderInWorker(task: { template: string; data?: unknown; json?: string }) {
+  const { template } = task;
+  const data = task.json === undefined ? task.data : JSON.parse(task.json);
   const mod = (await import(`./templates/${template}.ts`)) as { default: PdfTemplate };
   const doc = new PDFDocument({ size: 'A4', margin: 50, ...mod.default.options, bufferPages: true });
   const chunks: Buffer[] = [];

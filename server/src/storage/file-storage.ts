@@ -28,6 +28,11 @@ export interface PutOptions {
 export interface FileStorage {
   /** Streams `source` into a new object: hashed while written, visible only once complete. */
   put(source: Readable | Uint8Array, options?: PutOptions): Promise<StoredFile>;
+  /**
+   * Writes an object under a key this store generated earlier (a restore from a backup), replacing
+   * any object already there. Same guarantees as put.
+   */
+  putAt(key: string, source: Readable | Uint8Array): Promise<StoredFile>;
   /** The object's bytes (or one range of them). StoredFileNotFoundError when the key is unknown. */
   get(key: string, range?: ByteRange): Promise<Readable>;
   /** Size of the object, or null when there is none. */

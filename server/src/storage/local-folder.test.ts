@@ -54,4 +54,14 @@ describe('LocalFolderStorage', () => {
     expect(await storage.stat('../secret')).toBeNull();
     await storage.delete('../secret'); // no error, and nothing outside the folder is touched
   });
+
+  it('writes under a given key (restore), replacing what was there, and refuses a key it never makes', async () => {
+    const first = await storage.put(Buffer.from('first'));
+    const again = await storage.putAt(first.key, Buffer.from('second'));
+    expect(again).toMatchObject({ key: first.key, size: 6 });
+    expect((await read(await storage.get(first.key))).toString()).toBe('second');
+    await expect(storage.putAt('../escape', Buffer.from('x'))).rejects.toBeInstanceOf(
+      StoredFileNotFoundError,
+    );
+  });
 });

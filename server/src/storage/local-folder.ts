@@ -36,10 +36,18 @@ export class LocalFolderStorage implements FileStorage {
     return this.ready;
   }
 
-  async put(source: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredFile> {
+  put(source: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredFile> {
+    return this.write(randomUUID(), source, options);
+  }
+
+  putAt(key: string, source: Readable | Uint8Array): Promise<StoredFile> {
+    if (!KEY.test(key)) return Promise.reject(new StoredFileNotFoundError(key));
+    return this.write(key, source, {});
+  }
+
+  private async write(key: string, source: Readable | Uint8Array, options: PutOptions): Promise<StoredFile> {
     await this.ensureTmp();
-    const key = randomUUID();
-    const tmp = join(this.root, '.tmp', `${key}.part`);
+    const tmp = join(this.root, '.tmp', `${key}.${randomUUID()}.part`);
     const hash = createHash('sha256');
     let size = 0;
     const limit = options.maxBytes;

@@ -47,13 +47,23 @@ export async function unwrap<T>(
 export const isApiError = (error: unknown, status?: number): error is ApiError =>
   error instanceof ApiError && (status === undefined || error.status === status);
 
+/**
+ * A request that never got an answer: the client's ApiError with status 0, or the TypeError fetch
+ * rejects with when the network fails ("Failed to fetch" in Chromium, "NetworkError when attempting
+ * to fetch resource." in Firefox, "Load failed" in Safari; lib/upload.ts raises "Network error
+ * during upload"). Any other TypeError is a bug in the page, not a connection problem.
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status === 0;
+  return (
+    error instanceof TypeError &&
+    /failed to fetch|networkerror|network error|load failed/i.test(error.message)
+  );
+}
+
 /** A sentence for a toast or an alert. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return 'The server could not be reached.';
-    return error.problem.detail || error.problem.title || error.message;
-  }
-  if (error instanceof TypeError)
-    return 'The server could not be reached. Check the connection and try again.';
+  if (isNetworkError(error)) return 'The server could not be reached. Check the connection and try again.';
+  if (error instanceof ApiError) return error.problem.detail || error.problem.title || error.message;
   return error instanceof Error ? error.message : 'Something went wrong.';
 }

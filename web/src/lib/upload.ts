@@ -11,11 +11,10 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
-function once(options: UploadOptions): Promise<{ status: number; body: unknown }> {
+function once(options: UploadOptions, token: string | null): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', options.url);
-    const token = session.getToken();
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
@@ -40,14 +39,15 @@ function once(options: UploadOptions): Promise<{ status: number; body: unknown }
 }
 
 /**
- * Uploads a file with XMLHttpRequest (fetch cannot report upload progress). Uses the session's
- * access token; on a 401 it renews the token once and starts again.
+ * Uploads a file with XMLHttpRequest (fetch cannot report upload progress). Starts with a token
+ * that has at least half its lifetime left, so a file is not sent twice for an expired token; on a
+ * 401 all the same (a session renewed elsewhere) it renews the token once and starts again.
  */
 export async function uploadFile<T = unknown>(options: UploadOptions): Promise<T> {
-  let result = await once(options);
+  let result = await once(options, await session.freshToken());
   if (result.status === 401 && (await session.refresh())) {
     options.onProgress?.(0);
-    result = await once(options);
+    result = await once(options, session.getToken());
   }
   if (result.status < 200 || result.status >= 300)
     throw new ApiError(result.status, (result.body ?? {}) as Problem);

@@ -33,6 +33,8 @@ export const documents = pgTable(
     effective_date: date('effective_date', { mode: 'string' }),
     approved_by: uuid('approved_by'),
     approved_at: ts('approved_at'),
+    /** Why the last review sent it back to draft; cleared when a version is approved. */
+    review_note: text('review_note'),
     created_by: uuid('created_by'),
   },
   (t) => [

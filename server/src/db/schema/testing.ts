@@ -78,6 +78,8 @@ export const testExecutions = pgTable(
     index('test_executions_engineer_idx').on(t.engineer_id, t.status),
     index('test_executions_status_idx').on(t.status),
     index('test_executions_created_at_idx').on(t.created_at, t.id),
+    // "which executions used this instrument" (a failed calibration's impact): equipment_ids @> {id}
+    index('test_executions_equipment_idx').using('gin', t.equipment_ids),
   ],
 );
 

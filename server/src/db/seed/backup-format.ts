@@ -9,15 +9,20 @@ import type { JournalEntry } from './migration-level.ts';
  *   ["0190…","2025-01-02 10:00:00.123+00",…]        one line per row: an array in column order
  *   {"end":"customers","rows":2}                    the table ends (TableEnd)
  *   … every table, parents before children …
+ *   {"file":"store:0190…"}                           an uploaded file starts (FileStart), version 2 on
+ *   "JVBERi0xLjMK…"                                 its bytes, base64, one line per chunk
+ *   {"file_end":"store:0190…","size":…,"sha256":…}  the file ends (FileEnd)
+ *   … every file the rows refer to (backup-files.ts) …
  *   {"complete":true,"sequences":[…],…}             trailer (Trailer): a file without it is truncated
  *
  * Row values are PostgreSQL's own text form of each column (what COPY writes) as JSON strings, SQL
  * NULL as null: timestamps keep their microseconds and zone, numeric and bigint every digit, json
  * and jsonb their exact text, and no value ever passes through a JavaScript number. Control lines
- * are objects, rows are arrays, so a reader tells them apart by the first character.
+ * are objects, rows are arrays and file chunks strings, so a reader tells them apart by the first
+ * character. Version 1 files have no file lines and restore as before.
  */
 export const BACKUP_FORMAT = 'labline-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -40,11 +45,27 @@ export interface TableEnd {
   rows: number;
 }
 
+export interface FileStart {
+  file: string;
+}
+
+export interface FileEnd {
+  file_end: string;
+  size: number;
+  /** Lowercase hex SHA-256 of the bytes: restore checks what it wrote against it. */
+  sha256: string;
+}
+
 export interface Trailer {
   complete: true;
   tables: number;
   rows: number;
   sequences: SequenceState[];
+  /** Files carried (version 2 on). */
+  files?: number;
+  file_bytes?: number;
+  /** References the rows hold whose file was not in the upload folder at backup time. */
+  missing_files?: string[];
 }
 
-export type ControlLine = BackupHeader | TableStart | TableEnd | Trailer;
+export type ControlLine = BackupHeader | TableStart | TableEnd | FileStart | FileEnd | Trailer;

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { type Database, type Db, rows } from '../client.ts';
+import { type BackupFiles, referencedFiles } from './backup-files.ts';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   type BackupHeader,
+  type FileEnd,
   type TableEnd as TableEndLine,
   type TableStart,
   type Trailer,
@@ -28,13 +31,21 @@ export interface BackupSummary {
   migrations: number;
   tables: number;
   rows: number;
+  files: number;
+  fileBytes: number;
+  /** References the rows hold whose file was not there: the backup has the rows, not the bytes. */
+  missingFiles: string[];
   bytes: number;
 }
 
 export interface BackupOptions {
   /** Rows fetched per round trip; the file is written as they come, so memory stays flat. */
   batchSize?: number;
+  /** Where the uploaded files the rows refer to are read from; without it only rows are written. */
+  files?: BackupFiles;
 }
+
+type WriteLine = (line: string) => Promise<void>;
 
 /**
  * Writes every row of every application table to `file` (see backup-format.ts) from one
@@ -78,14 +89,21 @@ export async function writeBackup(
         const tables = foreignKeyOrder(await listTables(tx));
         let total = 0;
         for (const table of tables) total += await writeTable(tx, table, write, batchSize);
+        // Listed in the same snapshot as the rows, so the files are exactly the ones they refer to.
+        const files = opts.files
+          ? await writeFiles(await referencedFiles(tx, new Set(tables.map((t) => t.name))), opts.files, write)
+          : { files: 0, fileBytes: 0, missingFiles: [] };
         const trailer: Trailer = {
           complete: true,
           tables: tables.length,
           rows: total,
           sequences: await readSequences(tx),
+          files: files.files,
+          file_bytes: files.fileBytes,
+          missing_files: files.missingFiles,
         };
         await write(JSON.stringify(trailer));
-        return { tables: tables.length, rows: total, migrations: journal.length };
+        return { tables: tables.length, rows: total, migrations: journal.length, ...files };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -111,12 +129,32 @@ function rowAsJson(table: TableInfo): string {
   return values.length ? `'[' || ${values.join(` || ',' || `)} || ']'` : `'[]'`;
 }
 
-async function writeTable(
-  tx: Db,
-  table: TableInfo,
-  write: (line: string) => Promise<void>,
-  batchSize: number,
-): Promise<number> {
+/** Each file as a FileStart line, its bytes as base64 lines, and a FileEnd with size and hash. */
+async function writeFiles(refs: string[], files: BackupFiles, write: WriteLine) {
+  const missingFiles: string[] = [];
+  let fileBytes = 0;
+  for (const ref of refs) {
+    const source = await files.open(ref);
+    if (!source) {
+      missingFiles.push(ref);
+      continue;
+    }
+    await write(JSON.stringify({ file: ref }));
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      size += chunk.length;
+      await write(JSON.stringify(chunk.toString('base64')));
+    }
+    const end: FileEnd = { file_end: ref, size, sha256: hash.digest('hex') };
+    await write(JSON.stringify(end));
+    fileBytes += size;
+  }
+  return { files: refs.length - missingFiles.length, fileBytes, missingFiles };
+}
+
+async function writeTable(tx: Db, table: TableInfo, write: WriteLine, batchSize: number): Promise<number> {
   const start: TableStart = { table: table.name, columns: table.columns, primary_key: table.primaryKey };
   await write(JSON.stringify(start));
   // Primary-key order makes two backups of the same data identical, and diffable once unzipped.

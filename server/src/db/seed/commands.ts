@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import { ensureAdmin } from '../../lib/bootstrap.ts';
 import { HashPool } from '../../lib/passwords.ts';
 import { writeBackup } from './backup.ts';
+import { uploadFolderFiles } from './backup-files.ts';
 import { BackupFileError, openBackup } from './backup-reader.ts';
 import { describeDemo, loadDemoData } from './demo.ts';
 import { RestoreRefusedError, restoreBackup } from './restore.ts';
@@ -60,14 +61,29 @@ const size = (bytes: number) =>
       ? `${(bytes / 1024).toFixed(1)} KiB`
       : `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 
+/** Names the stored files a backup could not carry, so the operator can look for them. */
+function warnMissing(refs: string[], why: string) {
+  if (!refs.length) return;
+  const shown = refs.slice(0, 10).join(', ');
+  const more = refs.length > 10 ? ` and ${refs.length - 10} more` : '';
+  process.stderr.write(
+    `Warning: ${refs.length} stored file(s) the database refers to ${why}: ${shown}${more}\n`,
+  );
+}
+
 async function backupCommand(config: Config, args: string[]) {
   const file = fileArgument('backup', args);
   if (!existsSync(dirname(file)))
     throw new CommandError(`Cannot write ${file}: the folder ${dirname(file)} does not exist`);
   await withDatabase(config, async (database) => {
-    const s = await writeBackup(database, file);
+    const s = await writeBackup(database, file, { files: uploadFolderFiles(config.uploadDir) });
     process.stdout.write(
-      `Backup of ${where(config)} written to ${s.file}: ${s.tables} tables, ${s.rows} rows, ${size(s.bytes)} (schema migration ${s.migrations})\n`,
+      `Backup of ${where(config)} written to ${s.file}: ${s.tables} tables, ${s.rows} rows, ` +
+        `${s.files} files (${size(s.fileBytes)}) from ${config.uploadDir}, ${size(s.bytes)} in all (schema migration ${s.migrations})\n`,
+    );
+    warnMissing(
+      s.missingFiles,
+      `were not in ${config.uploadDir}; the backup has their rows but not their bytes`,
     );
   });
 }
@@ -77,10 +93,12 @@ async function restoreCommand(config: Config, args: string[]) {
   // A missing or foreign file is reported before the database is opened (or created).
   await (await openBackup(file)).lines.return(undefined);
   await withDatabase(config, async (database) => {
-    const s = await restoreBackup(database, file);
+    const s = await restoreBackup(database, file, { files: uploadFolderFiles(config.uploadDir) });
     const upgraded = s.upgradedBy ? `, then applied ${s.upgradedBy} newer migration(s)` : '';
     process.stdout.write(
-      `Restored ${s.file} (taken from ${s.source}) into ${where(config)}: ${s.tables} tables, ${s.rows} rows${upgraded}\n`,
+      `Restored ${s.file} (taken from ${s.source}) into ${where(config)}: ${s.tables} tables, ${s.rows} rows, ` +
+        `${s.files} files (${size(s.fileBytes)}) into ${config.uploadDir}${upgraded}\n`,
     );
+    warnMissing(s.missingFiles, 'were already missing when the backup was taken');
   });
 }

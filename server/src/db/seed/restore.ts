@@ -1,6 +1,9 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../client.ts';
-import type { ControlLine, TableStart, Trailer } from './backup-format.ts';
+import { type BackupFiles, BadFileReferenceError, type WrittenFile } from './backup-files.ts';
+import type { ControlLine, FileEnd, TableStart, Trailer } from './backup-format.ts';
 import { BackupFileError, openBackup } from './backup-reader.ts';
 import { listTables, nonEmptyTables, quoteIdent, type TableInfo, useCanonicalTextForms } from './catalog.ts';
 import { appliedMigrations, migrateTo, shippedMigrations, shippedPrefixLength } from './migration-level.ts';
@@ -15,28 +18,46 @@ export interface RestoreSummary {
   source: 'pglite' | 'postgres';
   tables: number;
   rows: number;
+  /** Uploaded files written back (none when no `files` target was given). */
+  files: number;
+  fileBytes: number;
+  /** Files the source lacked when the backup was taken: their rows are back, their bytes are not. */
+  missingFiles: string[];
   /** Migrations applied after loading (the backup came from an older Labline). */
   upgradedBy: number;
+}
+
+export interface RestoreOptions {
+  batchSize?: number;
+  /** Where the backup's uploaded files are written back to; without it they are skipped. */
+  files?: BackupFiles;
 }
 
 /**
  * Loads a backup into an empty database: brings the schema to the backup's migration level,
  * inserts every table parent-first inside one transaction (a failure leaves the database as it
  * was), sets the sequences, then applies any newer migrations. The audit chain is copied as is,
- * so it still verifies.
+ * so it still verifies. Uploaded files are written back under their own keys, each checked
+ * against its SHA-256; when the load fails, the files it had added are removed again.
  */
 export async function restoreBackup(
   database: Database,
   file: string,
-  opts: { batchSize?: number } = {},
+  opts: RestoreOptions = {},
 ): Promise<RestoreSummary> {
   const { header, lines } = await openBackup(file);
+  const files = new FileLoader(opts.files);
   try {
     const level = await checkSchemaLevel(database.db, header.migrations.journal);
     const busy = await nonEmptyTables(database.db, await listTables(database.db));
     if (busy.length) throw notEmpty(busy);
     await migrateTo(database.db, level);
-    const loaded = await database.db.transaction(async (tx) => loadRows(tx, lines, opts.batchSize ?? 1000));
+    const loaded = await database.db
+      .transaction(async (tx) => loadRows(tx, lines, opts.batchSize ?? 1000, files))
+      .catch(async (err) => {
+        await files.undo();
+        throw err;
+      });
     const shipped = shippedMigrations().length;
     if (shipped > level) await migrateTo(database.db, shipped);
     return {
@@ -91,7 +112,74 @@ interface Loading {
   rows: number;
 }
 
-async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number) {
+type Written = WrittenFile & { existed: boolean };
+
+/**
+ * Writes the backup's files as their lines arrive: a FileStart opens a stream into the target,
+ * chunk lines feed it (with backpressure), and the FileEnd checks size and SHA-256.
+ */
+class FileLoader {
+  files = 0;
+  bytes = 0;
+  /** Files this restore created (not ones that were already there): removed if it fails. */
+  private created: string[] = [];
+  private current?: { ref: string; stream: PassThrough; written: Promise<Written | null> };
+
+  constructor(private readonly target: BackupFiles | undefined) {}
+
+  begin(ref: string) {
+    if (this.current)
+      throw new BackupFileError(`The backup is damaged (file ${this.current.ref} has no end)`);
+    const stream = new PassThrough();
+    const target = this.target;
+    // Without a target the bytes are read past (a database-only restore).
+    const written: Promise<Written | null> = target
+      ? target.write(ref, stream).then((w) => {
+          if (!w.existed) this.created.push(ref);
+          return w;
+        })
+      : Promise.resolve(stream.resume()).then(() => null);
+    written.catch(() => {}); // awaited in end(); an early failure must not be unhandled meanwhile
+    this.current = { ref, stream, written };
+  }
+
+  async chunk(line: string) {
+    const current = this.current;
+    if (!current) throw new BackupFileError('The backup has file data outside any file: the file is damaged');
+    const bytes = Buffer.from(JSON.parse(line) as string, 'base64');
+    if (!current.stream.write(bytes)) await Promise.race([once(current.stream, 'drain'), current.written]);
+  }
+
+  async end(end: FileEnd) {
+    const current = this.current;
+    if (current?.ref !== end.file_end) throw new BackupFileError('The backup is damaged (file end mismatch)');
+    this.current = undefined;
+    current.stream.end();
+    const written = await current.written.catch((err) => {
+      if (err instanceof BadFileReferenceError)
+        throw new BackupFileError(`The backup is damaged: ${err.message}`);
+      throw err;
+    });
+    if (!written) return;
+    if (written.size !== end.size || written.sha256 !== end.sha256) {
+      throw new BackupFileError(
+        `The backup is damaged: file ${end.file_end} has ${written.size} bytes (SHA-256 ${written.sha256}), ` +
+          `the backup says ${end.size} bytes (SHA-256 ${end.sha256})`,
+      );
+    }
+    this.files++;
+    this.bytes += written.size;
+  }
+
+  /** After a failed load: stops the file being written and removes the files this restore added. */
+  async undo() {
+    this.current?.stream.destroy();
+    await this.current?.written.catch(() => {});
+    for (const ref of this.created) await this.target?.remove(ref).catch(() => {});
+  }
+}
+
+async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number, files: FileLoader) {
   await useCanonicalTextForms(tx);
   const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
   // Hold every table until commit: a server started on this database meanwhile waits instead of
@@ -125,6 +213,10 @@ async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number
       if (current.pending.length >= batchSize) await flush();
       continue;
     }
+    if (line.startsWith('"')) {
+      await files.chunk(line);
+      continue;
+    }
     if (!line.trim()) continue;
     const control = JSON.parse(line) as ControlLine;
     if ('table' in control) {
@@ -142,6 +234,10 @@ async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number
       total += current.rows;
       count++;
       current = undefined;
+    } else if ('file' in control) {
+      files.begin(control.file);
+    } else if ('file_end' in control) {
+      await files.end(control);
     } else if ('complete' in control) {
       trailer = control;
       await setSequences(tx, control);
@@ -149,7 +245,13 @@ async function loadRows(tx: Db, lines: AsyncGenerator<string>, batchSize: number
   }
   if (!trailer) throw new BackupFileError('The backup file is incomplete (truncated): nothing was restored');
   await setUserTriggers(tx, [...tables.keys()], true);
-  return { tables: count, rows: total };
+  return {
+    tables: count,
+    rows: total,
+    files: files.files,
+    fileBytes: files.bytes,
+    missingFiles: trailer.missing_files ?? [],
+  };
 }
 
 async function setUserTriggers(tx: Db, tables: string[], enabled: boolean) {

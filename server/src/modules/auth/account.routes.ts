@@ -6,7 +6,7 @@ import { forbidden, invalidField } from '../../lib/errors.ts';
 import type { App } from '../../types.ts';
 import { UserPublic } from '../users/users.schemas.ts';
 import { afterReply } from './after-reply.ts';
-import { EmailBody, Message, RegisterBody, TokenBody } from './auth.schemas.ts';
+import { AuthOptions, EmailBody, Message, RegisterBody, TokenBody } from './auth.schemas.ts';
 import { publicUrl } from './auth.service.ts';
 import { findUserByEmail } from './login.service.ts';
 import { consumeMailToken, issueMailToken, spendMailTokens } from './mail-tokens.ts';
@@ -19,6 +19,28 @@ export default async function accountRoutes(app: App) {
     timeWindow: app.config.AUTH_RATE_WINDOW_SECONDS * 1000,
   };
   const later = afterReply(app);
+
+  // fixed at boot, so computed once; no rate limit: it costs nothing and every sign-in page asks
+  const options = {
+    registration_enabled: app.config.REGISTRATION_ENABLED,
+    email_verification_required: app.config.REQUIRE_EMAIL_VERIFICATION,
+  };
+  app.get(
+    '/api/v1/auth/options',
+    {
+      config: { public: true },
+      schema: {
+        operationId: 'auth-options',
+        tags: ['auth'],
+        summary: 'What the sign-in pages may offer: self-registration, e-mail verification',
+        description:
+          'Public and cacheable (5 minutes): the values come from REGISTRATION_ENABLED and ' +
+          'REQUIRE_EMAIL_VERIFICATION and change only with a restart.',
+        response: { 200: AuthOptions },
+      },
+    },
+    async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(options),
+  );
 
   app.post(
     '/api/v1/auth/register',

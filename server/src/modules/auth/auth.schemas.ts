@@ -79,6 +79,18 @@ export const ResetPasswordBody = Type.Object(
   { additionalProperties: false, title: 'ResetPasswordRequest' },
 );
 
+export const AuthOptions = Type.Object(
+  {
+    registration_enabled: Type.Boolean({
+      description: 'POST /auth/register creates accounts (REGISTRATION_ENABLED); when false it is 403',
+    }),
+    email_verification_required: Type.Boolean({
+      description: 'Login needs a confirmed e-mail address (REQUIRE_EMAIL_VERIFICATION)',
+    }),
+  },
+  { title: 'AuthOptions' },
+);
+
 export const Message = Type.Object({ message: Type.String() }, { title: 'Message' });
 
 export const SessionPublic = Type.Object(

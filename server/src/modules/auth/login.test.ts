@@ -36,6 +36,33 @@ describe('POST /auth/login', () => {
     expect(await auditActions(t.app, 'session', session.id)).toEqual(['login']);
   });
 
+  it('marks the refresh cookie Secure in production', async () => {
+    const prod = await createTestApp({
+      ...AUTH_TEST_CONFIG,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'Zq8#vT2m!pL9@xW4$nR7^bK1&cY6*dF3(hJ5',
+    });
+    try {
+      const user = await makeUser(prod.app);
+      const res = await prod.app.inject({
+        method: 'POST',
+        url,
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.cookies.find((c) => c.name === 'labline_refresh')).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: true,
+      });
+    } finally {
+      await prod.close();
+    }
+    // and not in development or tests, where the app is served over plain http://localhost
+    const dev = await postJson({ email: (await makeUser(t.app)).email, password: TEST_PASSWORD });
+    expect(dev.cookies.find((c) => c.name === 'labline_refresh')?.secure).toBeFalsy();
+  });
+
   it('signs in with the OAuth2 password form', async () => {
     const user = await makeUser(t.app);
     const res = await t.app.inject({
@@ -134,5 +161,52 @@ describe('POST /auth/login', () => {
     expect(refresh.statusCode).toBe(401);
     const live = await t.app.inject({ url: '/api/v1/auth/sessions', headers: third.headers });
     expect(live.json()).toHaveLength(2);
+  });
+});
+
+describe('password hashing under a burst of sign-ins', () => {
+  it('answers 503 + Retry-After past the hash queue, and a refused attempt is not a failed sign-in', async () => {
+    // one hash at a time and no queue: sign-ins arriving while a hash runs are turned away at once
+    const burst = await createTestApp({
+      ...AUTH_TEST_CONFIG,
+      HASH_CONCURRENCY: 1,
+      HASH_QUEUE_LIMIT: 0,
+      LOCKOUT_THRESHOLD: 100,
+    });
+    try {
+      const user = await makeUser(burst.app);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          burst.app.inject({
+            method: 'POST',
+            url,
+            payload: { email: user.email, password: 'not the password' },
+          }),
+        ),
+      );
+      const codes = answers.map((r) => r.statusCode);
+      expect(codes.every((c) => c === 401 || c === 503)).toBe(true);
+      const refused = answers.filter((r) => r.statusCode === 503);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const r of refused) {
+        expect(r.headers['content-type']).toContain('application/problem+json');
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      // only the attempts whose password was really checked count toward the lockout
+      const [row] = await burst.app.db.select().from(users).where(eq(users.id, user.id));
+      expect(row.failed_login_count).toBe(codes.filter((c) => c === 401).length);
+      // and once the burst is over, sign-in works again
+      expect(
+        (
+          await burst.app.inject({
+            method: 'POST',
+            url,
+            payload: { email: user.email, password: TEST_PASSWORD },
+          })
+        ).statusCode,
+      ).toBe(200);
+    } finally {
+      await burst.close();
+    }
   });
 });

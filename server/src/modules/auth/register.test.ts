@@ -107,6 +107,34 @@ describe('POST /auth/register', () => {
   });
 });
 
+describe('GET /auth/options', () => {
+  const options = (app: TestApp['app']) => app.inject({ method: 'GET', url: '/api/v1/auth/options' });
+
+  it('tells anyone, without a token, that registration is open and e-mails must be verified', async () => {
+    const res = await options(t.app);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ registration_enabled: true, email_verification_required: true });
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('reflects REGISTRATION_ENABLED=false and REQUIRE_EMAIL_VERIFICATION=false and is never rate limited', async () => {
+    const closed = await createTestApp({
+      ...AUTH_TEST_CONFIG,
+      AUTH_RATE_LIMIT: 2,
+      REGISTRATION_ENABLED: false,
+      REQUIRE_EMAIL_VERIFICATION: false,
+    });
+    try {
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await options(closed.app));
+      expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+      expect(answers[4].json()).toEqual({ registration_enabled: false, email_verification_required: false });
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
 describe('POST /auth/verify-email', () => {
   it('verifies once with the mailed token; then login works', async () => {
     const email = `v-${uniq()}@example.test`;

@@ -15,6 +15,8 @@ let t: TestApp;
 let dir: string;
 type H = Record<string, string>;
 let manager: H;
+/** A second manager: approval is four-eyes, so the uploader cannot approve. */
+let reviewer: H;
 let alice: H;
 let bob: H;
 let aliceProject: { id: string };
@@ -24,6 +26,7 @@ beforeAll(async () => {
   dir = uploadDir();
   t = await createTestApp({ UPLOAD_DIR: dir });
   manager = (await signedIn(t.app, 'manager')).headers;
+  reviewer = (await signedIn(t.app, 'manager')).headers;
   const alicesCompany = await makeCustomer(t.app);
   const bobsCompany = await makeCustomer(t.app);
   alice = (await signedIn(t.app, 'customer', { customer_id: alicesCompany.id })).headers;
@@ -111,7 +114,7 @@ describe('customer access', () => {
     });
     expect((await get(`/${doc.id}`, alice)).statusCode).toBe(404);
     await t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/submit`, headers: manager });
-    await t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/approve`, headers: manager });
+    await t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/approve`, headers: reviewer });
     expect((await get(`/${doc.id}`, alice)).statusCode).toBe(200);
     await uploadVersion(t.app, manager, doc.id);
     const detail = (await get(`/${doc.id}`, alice)).json();
@@ -119,7 +122,7 @@ describe('customer access', () => {
     expect(detail.latest_file.version).toBe(1);
     expect((await get(`/${doc.id}/download`, alice)).headers['x-document-version']).toBe('1');
     expect((await get(`/${doc.id}/download?version=2`, alice)).statusCode).toBe(404);
-    await t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/approve`, headers: manager });
+    await t.app.inject({ method: 'POST', url: `/api/v1/documents/${doc.id}/approve`, headers: reviewer });
     const withdrawn = await t.app.inject({
       method: 'POST',
       url: `/api/v1/documents/${doc.id}/obsolete`,

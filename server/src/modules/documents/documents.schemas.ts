@@ -67,6 +67,7 @@ export const DocumentPublic = Type.Object({
   effective_date: Nullable(DateOnly),
   approved_by: Nullable(Id),
   approved_at: Nullable(Timestamp),
+  review_note: Nullable(Type.String({ description: 'Why the last review sent it back to draft' })),
   created_by: Nullable(Id),
   latest_file: Nullable(FileSummary),
   allowed_actions: Type.Array(Type.String(), { description: 'Actions the caller may take now' }),

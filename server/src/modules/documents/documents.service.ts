@@ -5,7 +5,7 @@ import { documentLinks, documents, documentVersions, users } from '../../db/sche
 import type { Machine } from '../../lib/actions.ts';
 import type { EntityRef, Row } from '../../lib/crud.ts';
 import { today } from '../../lib/dates.ts';
-import { conflict } from '../../lib/errors.ts';
+import { conflict, forbidden } from '../../lib/errors.ts';
 import { DateOnly } from '../../lib/schemas.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import type { CurrentUser } from '../../types.ts';
@@ -49,7 +49,12 @@ export const defaultVersion = (doc: Row, user: CurrentUser): number | null =>
     ? ((doc.current_version as number | null) ?? null)
     : ((doc.current_version as number | null) ?? (doc.latest_version as number));
 
-/** Controlled documents: draft → in_review → approved (→ obsolete); a reviewer may send it back. */
+/**
+ * Controlled documents: draft → in_review → approved (→ obsolete); a reviewer may send it back,
+ * saying why. Approval is four-eyes (ISO/IEC 17025 §8.3: reviewed and approved before issue): the
+ * person who uploaded the version under review cannot approve it; an admin can, as the lab's
+ * override, and the audit trail says who did.
+ */
 export const documentMachine: Machine = {
   actions: [
     {
@@ -64,7 +69,8 @@ export const documentMachine: Machine = {
       from: ['in_review'],
       to: 'approved',
       roles: MANAGERS,
-      summary: 'Approve the latest version: it becomes the current one, in force from effective_date',
+      summary:
+        'Approve the latest version: it becomes the current one, in force from effective_date (not by its uploader; admins may)',
       body: Type.Object(
         {
           effective_date: Type.Optional(DateOnly),
@@ -72,19 +78,43 @@ export const documentMachine: Machine = {
         },
         { additionalProperties: false },
       ),
-      apply: (_tx, row, body, req) => ({
-        current_version: row.latest_version,
-        effective_date: (body.effective_date as string | undefined) ?? today(req),
-        approved_by: req.user.id,
-        approved_at: new Date(),
-      }),
+      apply: async (tx, row, body, req) => {
+        const [latest] = await tx
+          .select({ uploaded_by: documentVersions.uploaded_by })
+          .from(documentVersions)
+          .where(
+            and(
+              eq(documentVersions.document_id, String(row.id)),
+              eq(documentVersions.version, Number(row.latest_version)),
+            ),
+          );
+        if (latest?.uploaded_by === req.user.id && req.user.role !== 'admin') {
+          throw forbidden(
+            `You uploaded version ${row.latest_version}, so another manager must approve it (four-eyes rule)`,
+          );
+        }
+        return {
+          current_version: row.latest_version,
+          effective_date: (body.effective_date as string | undefined) ?? today(req),
+          approved_by: req.user.id,
+          approved_at: new Date(),
+          review_note: null,
+        };
+      },
     },
     {
       name: 'reject',
       from: ['in_review'],
       to: 'draft',
       roles: MANAGERS,
-      summary: 'Send a controlled document back to its authors (from in_review)',
+      summary: 'Send a controlled document back to its authors, saying why (from in_review)',
+      body: Type.Object(
+        {
+          reason: Type.String({ minLength: 3, maxLength: 2000, description: 'What the authors must change' }),
+        },
+        { additionalProperties: false },
+      ),
+      apply: (_tx, _row, body) => ({ review_note: String(body.reason).trim() }),
     },
     {
       name: 'obsolete',

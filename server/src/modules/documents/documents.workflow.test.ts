@@ -143,19 +143,47 @@ describe('controlled documents: approval', () => {
     expect(refused.statusCode).toBe(409);
   });
 
-  it('lets a reviewer send it back to draft', async () => {
+  it('lets a reviewer send it back to draft with a reason, which approval clears', async () => {
     const doc = await makeDocument(t.app, engineer, { kind: 'controlled', category: 'form' });
     await act(doc.id, 'submit', engineer);
-    const back = await act(doc.id, 'reject', manager);
-    expect(back.json().status).toBe('draft');
+    const noReason = await act(doc.id, 'reject', manager, {});
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await get(doc.id)).json().status).toBe('in_review');
+    const back = await act(doc.id, 'reject', manager, { reason: '  Section 4 lacks the courier step ' });
+    expect(back.json()).toMatchObject({ status: 'draft', review_note: 'Section 4 lacks the courier step' });
+    await act(doc.id, 'submit', engineer);
+    const approved = await act(doc.id, 'approve', manager);
+    expect(approved.json()).toMatchObject({ status: 'approved', review_note: null });
+  });
+
+  it('is four-eyes: the uploader of the version under review cannot approve it; an admin may', async () => {
+    const author = (await signedIn(t.app, 'manager')).headers;
+    const doc = await makeDocument(t.app, author, { kind: 'controlled', category: 'policy' });
+    await act(doc.id, 'submit', author);
+    const own = await act(doc.id, 'approve', author);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toContain('another manager must approve it (four-eyes rule)');
+    expect((await get(doc.id)).json()).toMatchObject({ status: 'in_review', current_version: null });
+    // a version uploaded by someone else is theirs to review
+    expect((await uploadVersion(t.app, engineer, doc.id)).statusCode).toBe(201);
+    expect((await act(doc.id, 'approve', author)).json()).toMatchObject({
+      status: 'approved',
+      current_version: 2,
+    });
+    // the admin's override, on a document the admin wrote
+    const admin = (await signedIn(t.app, 'admin')).headers;
+    const own2 = await makeDocument(t.app, admin, { kind: 'controlled', category: 'policy' });
+    await act(own2.id, 'submit', admin);
+    expect((await act(own2.id, 'approve', admin)).json().status).toBe('approved');
   });
 
   it('records upload, new version, approval, link, unlink and archive in the history', async () => {
     const project = await makeCommercialProject(t.app);
     const doc = await makeDocument(t.app, manager, { kind: 'controlled', category: 'method' });
-    await uploadVersion(t.app, manager, doc.id);
+    await uploadVersion(t.app, engineer, doc.id);
     await act(doc.id, 'submit', manager);
-    await act(doc.id, 'approve', manager);
+    expect((await act(doc.id, 'approve', manager)).statusCode).toBe(200);
     const link = await t.app.inject({
       method: 'POST',
       url: `/api/v1/documents/${doc.id}/links`,

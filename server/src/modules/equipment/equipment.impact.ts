@@ -53,7 +53,7 @@ export async function resultsMeasuredWith(
     .innerJoin(testExecutions, eq(testExecutions.id, testResults.execution_id))
     .where(
       and(
-        sql`${equipmentId}::uuid = any(${testExecutions.equipment_ids})`,
+        sql`${testExecutions.equipment_ids} @> array[${equipmentId}::uuid]`, // GIN-indexed, unlike = any()
         isNull(testResults.archived_at),
         since ? sql`${day} >= ${since}::date` : undefined,
         sql`${day} <= ${until}::date`,

@@ -29,6 +29,13 @@ const shared = (app: App): SharedStorage | undefined =>
 const localDir = (app: App) => join(app.config.uploadDir, 'reports');
 const LOCAL_NAME = /^[a-f0-9]{32}\.(pdf|json)$/;
 
+/**
+ * Where a `local:<name>` file lives under an upload folder, or null when the name is not one this
+ * module writes (so a key from a database row or a backup never becomes an arbitrary path).
+ */
+export const localFilePath = (uploadDir: string, name: string): string | null =>
+  LOCAL_NAME.test(name) ? join(uploadDir, 'reports', name) : null;
+
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export const storePdf = (app: App, bytes: Uint8Array) => storeFile(app, bytes, 'pdf');
@@ -56,9 +63,8 @@ export async function openPdf(app: App, key: string): Promise<Readable> {
     if (!store) throw new Error('the file storage is not configured');
     return store.get(key.slice(6));
   }
-  const name = key.slice(6);
-  if (!key.startsWith('local:') || !LOCAL_NAME.test(name)) throw new Error(`bad pdf key ${key}`);
-  const path = join(localDir(app), name);
+  const path = key.startsWith('local:') ? localFilePath(app.config.uploadDir, key.slice(6)) : null;
+  if (!path) throw new Error(`bad pdf key ${key}`);
   await stat(path); // a missing file is an error here, not a half-sent response
   return createReadStream(path);
 }
@@ -75,8 +81,10 @@ export async function deletePdf(app: App, key: string | null | undefined): Promi
   if (!key) return;
   try {
     if (key.startsWith('store:')) await shared(app)?.delete(key.slice(6));
-    else if (key.startsWith('local:') && LOCAL_NAME.test(key.slice(6)))
-      await rm(join(localDir(app), key.slice(6)), { force: true });
+    else if (key.startsWith('local:')) {
+      const path = localFilePath(app.config.uploadDir, key.slice(6));
+      if (path) await rm(path, { force: true });
+    }
   } catch (err) {
     app.log.warn({ err, key }, 'could not remove an unused pdf');
   }

@@ -1,4 +1,4 @@
-import { and, asc, type Column, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   customers,
@@ -12,7 +12,14 @@ import {
 import type { SpecVerdict } from '../../db/schema/testing.ts';
 import type { ReportDocument } from '../../pdf/templates/report.ts';
 
+/**
+ * On PGlite every query runs on the event loop, so a 200-page report gathered in one query would
+ * hold the API for its whole duration. Gathering goes in short steps instead: samples in keyset
+ * pages, their results 25 samples per query, with a turn of the event loop between steps.
+ */
+const SAMPLES_PER_PAGE = 100;
 const SAMPLES_PER_QUERY = 25;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The lab's name on its documents (the same as the quotes'). */
 export const LAB = { name: 'Labline Testing Laboratory', address: null };
@@ -56,13 +63,13 @@ const range = (values: (string | null | undefined)[]) => {
   return sorted[0] === sorted.at(-1) ? sorted[0] : `${sorted[0]} to ${sorted.at(-1)}`;
 };
 
-export type ReportContent = Omit<ReportDocument, 'mark' | 'signatory' | 'dates' | 'identification'> & {
-  dates: { received: string; testing: string };
-};
+/** What the job gathers; the rest of a ReportDocument depends on the moment it is rendered. */
+export type ReportContent = Omit<ReportDocument, 'mark' | 'signatory' | 'identification' | 'issue_date'>;
 
 /**
- * Gathers what a report shows, in a handful of queries whatever its size (no query per sample or
- * result). Reads only; runs outside any transaction so a big report never holds one open.
+ * Gathers what a report shows: a query per 100 samples and one per 25 samples' results, never one
+ * per sample or result, and none over the whole report (see SAMPLES_PER_PAGE). Reads only; runs
+ * outside any transaction so a big report never holds one open.
  */
 export async function collectReportContent(
   db: Db,
@@ -79,11 +86,12 @@ export async function collectReportContent(
     .from(projects)
     .innerJoin(customers, eq(customers.id, projects.customer_id))
     .where(eq(projects.id, report.project_id));
-  const pageOf = (ids: string[]) =>
+  const resultsOf = (ids: string[]) =>
     db
       .select({
         sample_id: testResults.sample_id,
         sample_number: samples.number,
+        method_id: testResults.method_id,
         method_code: methods.code,
         parameter: testResults.parameter,
         value_numeric: testResults.value_numeric,
@@ -101,51 +109,31 @@ export async function collectReportContent(
       .innerJoin(testExecutions, eq(testExecutions.id, testResults.execution_id))
       .where(reportableResults(report.project_id, ids))
       .orderBy(asc(samples.number), asc(methods.code), asc(testResults.parameter));
-  // In pages of samples: on PGlite a query runs on the event loop, so one query for a 200-page
-  // report would hold the API for its whole duration; pages keep each step short.
-  const ordered = await db
-    .selectDistinct({ id: samples.id, number: samples.number })
-    .from(samples)
-    .innerJoin(testResults, eq(testResults.sample_id, samples.id))
-    .where(reportableResults(report.project_id, report.sample_ids))
-    .orderBy(asc(samples.number));
-  const results: Awaited<ReturnType<typeof pageOf>> = [];
-  for (let i = 0; i < ordered.length; i += SAMPLES_PER_QUERY) {
-    results.push(...(await pageOf(ordered.slice(i, i + SAMPLES_PER_QUERY).map((s) => s.id))));
-    await new Promise((resolve) => setImmediate(resolve));
+  const sampleRows: Awaited<ReturnType<typeof samplePage>> = [];
+  const results: Awaited<ReturnType<typeof resultsOf>> = [];
+  for await (const page of reportSamples(db, report)) {
+    for (let i = 0; i < page.length; i += SAMPLES_PER_QUERY) {
+      const chunk = page.slice(i, i + SAMPLES_PER_QUERY);
+      const found = await resultsOf(chunk.map((s) => s.id));
+      const reported = new Set(found.map((r) => r.sample_id));
+      sampleRows.push(...chunk.filter((s) => reported.has(s.id)));
+      results.push(...found);
+      await nextTurn();
+    }
   }
-  const sampleIds = [...new Set(results.map((r) => r.sample_id))];
-  const sampleRows = sampleIds.length
+  const methodIds = [...new Set(results.map((r) => r.method_id))];
+  const methodRows = methodIds.length
     ? await db
         .select({
-          number: samples.number,
-          description: samples.description,
-          received_date: samples.received_date,
-          condition: samples.condition,
-          condition_notes: samples.condition_notes,
+          code: methods.code,
+          title: methods.title,
+          standard: methods.standard_reference,
+          version: methods.method_version,
         })
-        .from(samples)
-        .where(anyOf(samples.id, sampleIds))
-        .orderBy(asc(samples.number))
+        .from(methods)
+        .where(anyOf(methods.id, methodIds))
+        .orderBy(asc(methods.code))
     : [];
-  const methodRows = await db
-    .selectDistinct({
-      code: methods.code,
-      title: methods.title,
-      standard: methods.standard_reference,
-      version: methods.method_version,
-    })
-    .from(methods)
-    .where(
-      inArray(
-        methods.id,
-        db
-          .select({ id: testResults.method_id })
-          .from(testResults)
-          .where(reportableResults(report.project_id, report.sample_ids)),
-      ),
-    )
-    .orderBy(asc(methods.code));
   const specIds = [
     ...new Set(results.flatMap((r) => (r.verdicts as SpecVerdict[]).map((v) => v.specification_id))),
   ];
@@ -167,7 +155,7 @@ export async function collectReportContent(
       received: range(sampleRows.map((s) => s.received_date)),
       testing: range(results.flatMap((r) => [day(r.started_at), day(r.completed_at)])),
     },
-    samples: sampleRows.map((s) => ({ ...s, condition_notes: s.condition_notes ?? null })),
+    samples: sampleRows.map(({ id: _id, ...s }) => ({ ...s, condition_notes: s.condition_notes ?? null })),
     methods: methodRows,
     specifications: specRows.map(({ code, name }) => ({ code, name })),
     decision_rules: [...new Set(results.map((r) => r.decision_rule))].sort().map((r) => RULE_TEXT[r] ?? r),
@@ -187,6 +175,46 @@ export async function collectReportContent(
     amendment: null,
     verify_url: '',
   };
+}
+
+type ReportScope = { project_id: string; sample_ids: string[] };
+
+/**
+ * One keyset page of the report's samples by number (unique), straight off the (project_id, number)
+ * index. No "has results" test here: whatever the planner's statistics, the page stays an index
+ * range; samples without reportable results are dropped once their results are read.
+ */
+const samplePage = (db: Db, report: ReportScope, after: string | null) =>
+  db
+    .select({
+      id: samples.id,
+      number: samples.number,
+      description: samples.description,
+      received_date: samples.received_date,
+      condition: samples.condition,
+      condition_notes: samples.condition_notes,
+    })
+    .from(samples)
+    .where(
+      and(
+        eq(samples.project_id, report.project_id),
+        report.sample_ids.length ? anyOf(samples.id, report.sample_ids) : undefined,
+        after === null ? undefined : gt(samples.number, after),
+      ),
+    )
+    .orderBy(asc(samples.number))
+    .limit(SAMPLES_PER_PAGE);
+
+/** The report's samples, page by page, with a turn of the event loop between pages. */
+async function* reportSamples(db: Db, report: ReportScope) {
+  let after: string | null = null;
+  for (;;) {
+    const page = await samplePage(db, report, after);
+    if (page.length) yield page;
+    if (page.length < SAMPLES_PER_PAGE) return;
+    after = page[page.length - 1].number;
+    await nextTurn();
+  }
 }
 
 /** How many approved, current results a project (some samples) has. */

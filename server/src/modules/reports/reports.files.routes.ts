@@ -8,12 +8,12 @@ import { findVisible } from '../../lib/crud.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { IdParams } from '../../lib/schemas.ts';
 import { signaturesOf } from '../../lib/signatures.ts';
-import { renderPdf } from '../../pdf/pool.ts';
+import { renderPdfJson } from '../../pdf/pool.ts';
 import { STAFF } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { openPdf } from './pdf-files.ts';
 import { checkPreviewToken } from './preview-token.ts';
-import { amendmentOf, loadContent, reportDocument } from './reports.job.ts';
+import { amendmentOf, loadContentJson, reportDocumentJson } from './reports.job.ts';
 import { identification, reportRef, reportScope } from './reports.service.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -55,12 +55,12 @@ export async function sendReportPdf(
   }
   const mark = MARKS[report.status];
   let body: Readable | Buffer;
-  const content = mark && !opts.original ? await loadContent(app, report) : null;
+  const content = mark && !opts.original ? await loadContentJson(app, report) : null;
   if (content) {
     const issued = (await signaturesOf(app.db, 'report', report.id)).find((s) => s.meaning === 'issued');
-    body = await renderPdf(
+    body = await renderPdfJson(
       'report',
-      reportDocument(app, report, content, {
+      reportDocumentJson(app, report, content, {
         mark,
         issueDate: report.issue_date,
         signatory: issued

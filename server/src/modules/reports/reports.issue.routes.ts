@@ -10,11 +10,11 @@ import { today } from '../../lib/dates.ts';
 import { conflict, invalidTransition, preconditionFailed } from '../../lib/errors.ts';
 import { IdempotencyHeaders, IdParams, IfMatchHeaders } from '../../lib/schemas.ts';
 import { requireMeaning, SignatureBody, sign } from '../../lib/signatures.ts';
-import { renderPdf } from '../../pdf/pool.ts';
+import { renderPdfJson } from '../../pdf/pool.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
 import type { App } from '../../types.ts';
 import { deletePdf, newVerifyCode, pageCount, storePdf } from './pdf-files.ts';
-import { amendmentOf, loadContent, reportDocument } from './reports.job.ts';
+import { amendmentOf, loadContentJson, reportDocumentJson } from './reports.job.ts';
 import { AmendBody, ReportPublic } from './reports.schemas.ts';
 import {
   enqueueGeneration,
@@ -80,7 +80,7 @@ export function registerIssueAndAmend(app: App) {
       };
       mustBeDraft(draft);
       requireMeaning(body, ['issued']);
-      const content = await loadContent(app, draft);
+      const content = await loadContentJson(app, draft);
       if (!content) throw conflict(`Report ${identification(draft)} has no generated content; regenerate it`);
 
       // The final PDF is laid out before the transaction (in a worker thread): the transaction
@@ -91,9 +91,9 @@ export function registerIssueAndAmend(app: App) {
         .where(eq(users.id, req.user.id));
       const signedAt = new Date();
       const issueDate = today(req);
-      const pdf = await renderPdf(
+      const pdf = await renderPdfJson(
         'report',
-        reportDocument(app, draft, content, {
+        reportDocumentJson(app, draft, content, {
           mark: null,
           issueDate,
           signatory: {

@@ -72,6 +72,8 @@ describe('POST /reports/{id}/issue', () => {
     const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     expect(text).not.toContain('DRAFT');
     expect(text.replace(/\s+/g, ' ')).toMatch(/Test User, electronically signed \(issued\)/);
+    expect(text).toContain(body.issue_date);
+    expect(text).not.toContain('not issued');
     // an issued report never changes
     const patch = await t.app.inject({
       method: 'PATCH',

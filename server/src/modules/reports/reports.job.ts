@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { reports } from '../../db/schema/index.ts';
 import { JobLeaseLost, registerJobHandler } from '../../jobs/registry.ts';
 import { updateEntity } from '../../lib/crud.ts';
-import { renderPdf } from '../../pdf/pool.ts';
+import { renderPdfJson } from '../../pdf/pool.ts';
 import type { ReportDocument } from '../../pdf/templates/report.ts';
 import type { App } from '../../types.ts';
 import { deletePdf, pageCount, readFileBytes, storeFile, storePdf, verifyUrl } from './pdf-files.ts';
-import { collectReportContent, type ReportContent } from './reports.content.ts';
+import { collectReportContent } from './reports.content.ts';
 import { identification, REPORT_JOB, reportRef } from './reports.service.ts';
 
 /** Changes made by the job are the system's, not a user's. */
@@ -14,38 +14,50 @@ const SYSTEM = { actorId: null, requestId: null, ip: null };
 
 type ReportRow = typeof reports.$inferSelect;
 
-/** The PDF data of a report from its gathered content: draft, issued (signed) or stamped. */
-export function reportDocument(
+/**
+ * The PDF data of a report (a ReportDocument as JSON text) from its gathered content as JSON text:
+ * draft, issued (signed) or stamped. The content is never parsed on the event loop: what depends
+ * on the moment is appended to the object's text, and where a key repeats (verify_url,
+ * amendment) JSON.parse keeps the later value, the one given here.
+ */
+export function reportDocumentJson(
   app: App,
   report: ReportRow,
-  content: ReportContent,
+  contentJson: string,
   opts: {
     mark: string | null;
     issueDate: string | null;
     signatory: ReportDocument['signatory'];
     amendment: ReportDocument['amendment'];
   },
-): ReportDocument {
-  return {
-    ...content,
+): string {
+  const moment: Pick<
+    ReportDocument,
+    'identification' | 'mark' | 'issue_date' | 'signatory' | 'amendment' | 'verify_url'
+  > = {
     identification: identification(report),
     mark: opts.mark,
-    dates: { ...content.dates, issue: opts.issueDate ?? 'not issued (draft)' },
+    issue_date: opts.issueDate ?? 'not issued (draft)',
     signatory: opts.signatory,
     amendment: opts.amendment,
     verify_url: verifyUrl(app, report.verify_code),
   };
+  const content = contentJson.trimEnd();
+  if (!content.startsWith('{') || !content.endsWith('}'))
+    throw new Error('report content is not a JSON object');
+  const rest = JSON.stringify(moment).slice(1);
+  return content === '{}' ? `{${rest}` : `${content.slice(0, -1)},${rest}`;
 }
 
 /**
- * A report's gathered content lives in a JSON file next to its PDF; the row keeps only a pointer
- * (`{ file, sha256 }`), so reading or listing reports never drags a megabyte of JSON along.
+ * A report's gathered content (JSON text) lives in a file next to its PDF; the row keeps only a
+ * pointer (`{ file, sha256 }`), so reading or listing reports never drags a megabyte of JSON along.
  */
-export async function loadContent(app: App, report: ReportRow): Promise<ReportContent | null> {
+export async function loadContentJson(app: App, report: ReportRow): Promise<string | null> {
   const pointer = report.content as { file?: string } | null;
   if (!pointer) return null;
-  if (!pointer.file) return pointer as unknown as ReportContent;
-  return JSON.parse((await readFileBytes(app, pointer.file)).toString('utf8')) as ReportContent;
+  if (!pointer.file) return JSON.stringify(pointer);
+  return (await readFileBytes(app, pointer.file)).toString('utf8');
 }
 
 /** The amendment block of a new version: which report it replaces, why, what changed. */
@@ -94,22 +106,22 @@ registerJobHandler(REPORT_JOB, {
     await ctx.progress(5);
 
     await ctx.step('collect');
-    const content = await collectReportContent(app.db, report);
+    const contentJson = JSON.stringify(await collectReportContent(app.db, report));
     await ctx.progress(25);
 
     await ctx.step('render');
-    const document = reportDocument(app, report, content, {
+    const document = reportDocumentJson(app, report, contentJson, {
       mark: 'DRAFT',
       issueDate: null,
       signatory: null,
       amendment: await amendmentOf(app, report),
     });
-    const pdf = await renderPdf('report', document);
+    const pdf = await renderPdfJson('report', document);
     await ctx.progress(85);
 
     await ctx.step('store');
     const stored = await storePdf(app, pdf);
-    const contentFile = await storeFile(app, Buffer.from(JSON.stringify(content)), 'json');
+    const contentFile = await storeFile(app, Buffer.from(contentJson), 'json');
     try {
       await app.db.transaction(async (tx) => {
         const { before } = await updateEntity(

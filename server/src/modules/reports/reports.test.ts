@@ -80,6 +80,7 @@ describe('POST /reports', () => {
     expect(text).toContain(`page 1 of ${totalPages}`);
     expect(text).toContain(bench.samples[0].number);
     expect(text).toContain('condition: ok');
+    expect(text).toContain('not issued (draft)');
     expect(text).toContain('ISO 13934-1:2013');
     expect(text).toContain(bench.spec.code);
     expect(text).toMatch(/312\.5 4\.2 N/);

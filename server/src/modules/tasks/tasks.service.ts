@@ -4,9 +4,10 @@ import type { Db } from '../../db/client.ts';
 import { tasks, users } from '../../db/schema/index.ts';
 import type { ActionDef, Machine } from '../../lib/actions.ts';
 import type { Row } from '../../lib/crud.ts';
-import { forbidden, invalidField } from '../../lib/errors.ts';
+import { forbidden, HttpError, invalidField } from '../../lib/errors.ts';
 import { notify } from '../../lib/notifications.ts';
 import { MANAGERS } from '../../plugins/app/auth.ts';
+import { resolveLinkTarget } from '../documents/links.ts';
 import { assertNoOpenChildren, assertParentNotDone, checkParent } from './tasks.hierarchy.ts';
 import { assertWorkingHours, isEngineer, taskScope } from './tasks.policy.ts';
 
@@ -46,6 +47,29 @@ export async function notifyAssigned(tx: Db, task: Row, actorId: string) {
 }
 
 /** Create: the reporter is the caller; an engineer creates tasks for themselves only. */
+type TaskLink = { entity_type: string; entity_id: string };
+
+/**
+ * A task's links must name records that exist, as a document's do (422 on `links[i]`, naming the
+ * kind and id); the same record linked twice is kept once. At most 20 links (schema), one lookup each.
+ */
+async function checkLinks(tx: Db, links: TaskLink[]): Promise<TaskLink[]> {
+  const kept = new Map<string, TaskLink>();
+  for (const [i, link] of links.entries()) {
+    const key = `${link.entity_type}:${link.entity_id}`;
+    if (kept.has(key)) continue;
+    try {
+      await resolveLinkTarget(tx, link.entity_type, link.entity_id);
+    } catch (err) {
+      const first = err instanceof HttpError ? err.extra.errors?.[0] : undefined;
+      if (!first) throw err;
+      throw invalidField(`links[${i}].${first.field}`, first.message);
+    }
+    kept.set(key, link);
+  }
+  return [...kept.values()];
+}
+
 export async function taskToInsert(tx: Db, body: Record<string, unknown>, req: FastifyRequest) {
   const values: Record<string, unknown> = { ...body, reporter_id: req.user.id, status: 'todo' };
   if (isEngineer(req)) {
@@ -61,6 +85,7 @@ export async function taskToInsert(tx: Db, body: Record<string, unknown>, req: F
   if (values.parent_id)
     await checkParent(tx, String(values.parent_id), { status: 'todo' }, taskScope(req.user));
   values.tags = normalizeTags((values.tags as string[] | undefined) ?? []);
+  values.links = await checkLinks(tx, (values.links as TaskLink[] | undefined) ?? []);
   return values;
 }
 
@@ -88,7 +113,7 @@ export async function taskToPatch(tx: Db, patch: Record<string, unknown>, before
     );
   }
   if ('tags' in out) out.tags = normalizeTags((out.tags as string[] | null) ?? []);
-  if ('links' in out && out.links === null) out.links = [];
+  if ('links' in out) out.links = await checkLinks(tx, (out.links as TaskLink[] | null) ?? []);
   if ('priority' in out && out.priority === null) out.priority = 'medium';
   return out;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/app.ts';
-import { signedIn } from '../../../test/factories/index.ts';
+import { makeCustomer, signedIn } from '../../../test/factories/index.ts';
 import { makeTask } from '../../../test/factories/tasks.ts';
 import { notifications } from '../../db/schema/index.ts';
 import { AUTH_TEST_CONFIG, startSmtp } from '../auth/auth.test-support.ts';
@@ -11,6 +11,7 @@ let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let t: TestApp;
 let manager: Awaited<ReturnType<typeof signedIn>>;
 let engineer: Awaited<ReturnType<typeof signedIn>>;
+let customer: { id: string };
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -21,6 +22,7 @@ beforeAll(async () => {
   });
   manager = await signedIn(t.app, 'manager');
   engineer = await signedIn(t.app, 'engineer');
+  customer = await makeCustomer(t.app);
 });
 afterAll(async () => {
   await t?.close();
@@ -34,7 +36,10 @@ describe('POST /tasks', () => {
       priority: 'high',
       due_date: '2026-12-01',
       tags: ['Calibration', ' calibration ', 'oven'],
-      links: [{ entity_type: 'project', entity_id: '01900000-0000-7000-8000-000000000001' }],
+      links: [
+        { entity_type: 'customer', entity_id: customer.id },
+        { entity_type: 'customer', entity_id: customer.id },
+      ],
     });
     expect(res.statusCode).toBe(201);
     const task = res.json();
@@ -44,6 +49,7 @@ describe('POST /tasks', () => {
       priority: 'high',
       reporter_id: manager.user.id,
       tags: ['calibration', 'oven'],
+      links: [{ entity_type: 'customer', entity_id: customer.id }],
       allowed_actions: ['start', 'cancel'],
       subtask_count: 0,
     });
@@ -58,6 +64,21 @@ describe('POST /tasks', () => {
       [{ title: 'x', priority: 'urgent' }, 'priority'],
       [{ title: 'x', due_date: '2026-13-40' }, 'due_date'],
       [{ title: 'x', links: [{ entity_type: 'DROP TABLE', entity_id: 'x' }] }, 'links'],
+      // a link must name a record that exists, of a kind that can be linked
+      [
+        {
+          title: 'x',
+          links: [{ entity_type: 'project', entity_id: '01900000-0000-7000-8000-000000000001' }],
+        },
+        'links[0].entity_id',
+      ],
+      [
+        {
+          title: 'x',
+          links: [{ entity_type: 'spaceship', entity_id: '01900000-0000-7000-8000-000000000001' }],
+        },
+        'links[0].entity_type',
+      ],
       [{ title: 'x', assignee_id: '01900000-0000-7000-8000-000000000000' }, 'assignee_id'],
       [{ title: 'x', parent_id: '01900000-0000-7000-8000-000000000000' }, 'parent_id'],
     ];

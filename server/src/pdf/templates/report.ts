@@ -18,7 +18,9 @@ export interface ReportDocument {
   mark: string | null;
   customer: { name: string; address?: string | null; contact?: string | null };
   project: { number: string; name: string };
-  dates: { received: string; testing: string; issue: string };
+  dates: { received: string; testing: string };
+  /** The date of issue, or what a draft says instead. */
+  issue_date: string;
   samples: {
     number: string;
     description: string;
@@ -116,7 +118,7 @@ const template: PdfTemplate = {
     const dates: [string, string][] = [
       ['Items received', r.dates.received],
       ['Testing performed', r.dates.testing],
-      ['Date of issue', r.dates.issue],
+      ['Date of issue', r.issue_date],
     ];
     for (const [label, value] of dates) {
       const y = doc.y;

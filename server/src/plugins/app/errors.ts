@@ -27,6 +27,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   423: 'Locked',
@@ -56,6 +57,18 @@ export function sendProblem(
     .type('application/problem+json; charset=utf-8')
     .serializer((p: unknown) => JSON.stringify(p))
     .send(problem);
+}
+
+/**
+ * Errors Fastify meets before any route or hook runs (a URL with a broken percent-encoding, an
+ * over-long path parameter): the same problem+json, with the request id, as every other error.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', req.id);
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  const detail =
+    err.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed (a broken percent-encoding)' : err.message;
+  return sendProblem(req, reply, status, detail);
 }
 
 /** `/contacts/0/email` → `contacts[0].email`; a missing property names itself. */

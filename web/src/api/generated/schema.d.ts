@@ -319,6 +319,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the sign-in pages may offer: self-registration, e-mail verification
+         * @description Public and cacheable (5 minutes): the values come from REGISTRATION_ENABLED and REQUIRE_EMAIL_VERIFICATION and change only with a restart.
+         */
+        get: operations["auth-options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -810,7 +830,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the latest version: it becomes the current one, in force from effective_date */
+        /** Approve the latest version: it becomes the current one, in force from effective_date (not by its uploader; admins may) */
         post: operations["documents-approve"];
         delete?: never;
         options?: never;
@@ -912,7 +932,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a controlled document back to its authors (from in_review) */
+        /** Send a controlled document back to its authors, saying why (from in_review) */
         post: operations["documents-reject"];
         delete?: never;
         options?: never;
@@ -5947,7 +5967,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -6415,6 +6439,49 @@ export interface operations {
                          */
                         updated_at: string;
                         version: number;
+                    };
+                };
+            };
+        };
+    };
+    "auth-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 9457 problem details */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Login needs a confirmed e-mail address (REQUIRE_EMAIL_VERIFICATION) */
+                        email_verification_required: boolean;
+                        /** @description POST /auth/register creates accounts (REGISTRATION_ENABLED); when false it is 403 */
+                        registration_enabled: boolean;
                     };
                 };
             };
@@ -7843,7 +7910,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -9144,7 +9215,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -9643,6 +9718,7 @@ export interface operations {
                             } | null;
                             latest_version: number;
                             number: string;
+                            review_note: string | null;
                             status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                             title: string;
                             /**
@@ -9697,6 +9773,7 @@ export interface operations {
                             } | null;
                             latest_version: number;
                             number: string;
+                            review_note: string | null;
                             status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                             title: string;
                             /**
@@ -9751,6 +9828,7 @@ export interface operations {
                             } | null;
                             latest_version: number;
                             number: string;
+                            review_note: string | null;
                             status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                             title: string;
                             /**
@@ -9892,6 +9970,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -10031,6 +10110,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -10226,6 +10306,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -10382,6 +10463,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -10523,7 +10605,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -10774,6 +10860,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -10832,7 +10919,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the authors must change */
+                    reason: string;
+                };
+            };
+        };
         responses: {
             /** @description RFC 9457 problem details */
             "4XX": {
@@ -10918,6 +11012,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -11062,6 +11157,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -11206,6 +11302,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -11432,6 +11529,7 @@ export interface operations {
                             id: string;
                         }[];
                         number: string;
+                        review_note: string | null;
                         status: "active" | "draft" | "in_review" | "approved" | "obsolete";
                         title: string;
                         /**
@@ -12435,7 +12533,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -14038,7 +14140,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -15424,7 +15530,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -17487,7 +17597,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -19400,7 +19514,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -21303,7 +21421,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -23110,7 +23232,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -24580,7 +24706,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -26222,7 +26352,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -28076,7 +28210,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -29577,7 +29715,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -30819,7 +30961,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -32094,7 +32240,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -33881,7 +34031,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -35184,7 +35338,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -36989,7 +37147,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -38787,7 +38949,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -39765,7 +39931,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC
@@ -41173,7 +41343,11 @@ export interface operations {
                         has_more: boolean;
                         items: {
                             action: string;
+                            /** @description The actor's e-mail address; null in the same cases, and for customer callers */
+                            actor_email: string | null;
                             actor_id: string | null;
+                            /** @description The actor's full name now (or their e-mail address when the name is empty); null for the system and for an actor whose account no longer exists */
+                            actor_name: string | null;
                             /**
                              * Format: date-time
                              * @description ISO 8601 UTC

@@ -118,6 +118,54 @@ describe('DataTable', () => {
     await screen.findByText('Row 00');
   });
 
+  it('opens the detail on a click anywhere in the row, not only on its link', async () => {
+    const user = userEvent.setup();
+    renderTable('/rows?q=Row');
+    await screen.findByText('Row 07');
+    // the second cell (the id) is plain text
+    await user.click(screen.getByRole('cell', { name: 'r7' }));
+    await waitFor(() => expect(currentUrl()).toBe('/rows/r7'));
+  });
+
+  it('writes a filter to the URL, keeps the other parameters, and asks the API with it', async () => {
+    const user = userEvent.setup();
+    const { fetchPage } = renderTable('/rows?sort=-name&skip=20');
+    await screen.findByText('Row 24');
+    await user.type(screen.getByLabelText('Kind'), 'wool{Enter}');
+    await waitFor(() => expect(currentUrl()).toBe('/rows?sort=-name&kind=wool'));
+    await waitFor(() =>
+      expect(fetchPage).toHaveBeenLastCalledWith({ skip: 0, limit: 20, sort: '-name', kind: 'wool' }),
+    );
+  });
+
+  it('a suggest filter offers its values but takes any text', async () => {
+    const user = userEvent.setup();
+    const fetchPage = fakeApi();
+    renderAt(
+      <DataTable<Row>
+        id="rows"
+        noun="rows"
+        queryKey={['rows']}
+        fetchPage={fetchPage}
+        columns={columns}
+        getRowId={(r) => r.id}
+        filters={[{ name: 'action', label: 'Action', type: 'suggest', suggestions: ['login', 'logout'] }]}
+      />,
+      '/rows',
+    );
+    await screen.findByText('Row 00');
+    const input = screen.getByRole('combobox', { name: 'Action' });
+    await user.type(input, 'log');
+    await user.click(await screen.findByRole('option', { name: 'logout' }));
+    await waitFor(() => expect(currentUrl()).toBe('/rows?action=logout'));
+    await user.clear(input);
+    await user.type(input, 'approve{Enter}');
+    await waitFor(() => expect(currentUrl()).toBe('/rows?action=approve'));
+    await waitFor(() =>
+      expect(fetchPage).toHaveBeenLastCalledWith({ skip: 0, limit: 20, action: 'approve' }),
+    );
+  });
+
   it('hides a column chosen in the column chooser and remembers it', async () => {
     const user = userEvent.setup();
     renderTable('/rows');

@@ -1,7 +1,7 @@
-import { Select, TextInput } from '@mantine/core';
+import { Autocomplete, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FilterDef } from './types';
 
 /** A text box that writes to the URL after the user pauses typing (no request per keystroke). */
@@ -53,6 +53,7 @@ export function FilterControl({
         comboboxProps={{ withinPortal: true }}
       />
     );
+  if (filter.type === 'suggest') return <SuggestInput filter={filter} value={value} onChange={onChange} />;
   if (filter.type === 'date')
     return (
       <DatePickerInput
@@ -72,6 +73,55 @@ export function FilterControl({
       value={value ?? ''}
       onChange={(v) => onChange(v.trim() || undefined)}
       w={200}
+    />
+  );
+}
+
+/**
+ * Free text with a list of suggestions (Autocomplete): picking a suggestion applies it at once,
+ * typed text applies after a pause or on Enter, like the search box.
+ */
+function SuggestInput({
+  filter,
+  value,
+  onChange,
+}: {
+  filter: Extract<FilterDef, { type: 'suggest' }>;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const [local, setLocal] = useState(value ?? '');
+  useEffect(() => setLocal(value ?? ''), [value]);
+  const current = useRef(value);
+  current.current = value;
+  const apply = (v: string) => {
+    const next = v.trim() || undefined;
+    if (next !== current.current) onChange(next);
+  };
+  const commit = useDebouncedCallback(apply, 400);
+  return (
+    <Autocomplete
+      label={filter.label}
+      placeholder={filter.placeholder ?? 'Any'}
+      data={filter.suggestions}
+      value={local}
+      onChange={(v) => {
+        setLocal(v);
+        commit(v);
+      }}
+      onOptionSubmit={(v) => {
+        commit.cancel();
+        apply(v);
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return;
+        commit.cancel();
+        apply(local);
+      }}
+      limit={30}
+      maxDropdownHeight={280}
+      w={170}
+      comboboxProps={{ withinPortal: true }}
     />
   );
 }

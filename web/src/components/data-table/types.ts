@@ -14,6 +14,8 @@ export interface Column<T> {
 export type FilterDef =
   | { name: string; label: string; type: 'select'; options: { value: string; label: string }[] }
   | { name: string; label: string; type: 'text'; placeholder?: string }
+  /** Free text with suggestions: for values the server may have more of than the list knows. */
+  | { name: string; label: string; type: 'suggest'; suggestions: string[]; placeholder?: string }
   | { name: string; label: string; type: 'date' };
 
 /** What a list page asks the API for: paging, sort, search and filters (all strings, as in the URL). */

@@ -1,13 +1,29 @@
 import { Badge, Button, Code, Group, Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import { IconArchive, IconEdit, IconPlus, IconPoint, IconRestore } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useContext } from 'react';
 import type { AuditEvent } from '../../api/types';
-import { displayValue, formatDateTime, shortId } from '../../lib/format';
+import { AuthContext } from '../../lib/auth/AuthProvider';
+import { displayValue, formatDateTime } from '../../lib/format';
 import { QueryError } from '../ui/QueryState';
 
+/** An event of `GET /{id}/history`: the audit event with its actor's name and e-mail. */
+export type HistoryEvent = AuditEvent & { actor_name?: string | null; actor_email?: string | null };
+
 export interface HistoryPage {
-  items: AuditEvent[];
+  items: HistoryEvent[];
   has_more: boolean;
+}
+
+/**
+ * Who did it: "by you", "by <name>" (the server joins the actor's account), "by the system" for
+ * events without an actor, and the short id only when the actor's account no longer exists.
+ */
+export function actorLabel(event: HistoryEvent, myId: string | undefined): string {
+  if (!event.actor_id) return 'by the system';
+  if (event.actor_id === myId) return 'by you';
+  if (event.actor_name) return `by ${event.actor_name}`;
+  return `by user …${event.actor_id.slice(-6)}`;
 }
 
 const ICONS: Record<string, typeof IconEdit> = {
@@ -30,12 +46,11 @@ const LABELS: Record<string, string> = {
 export function HistoryTimeline({
   queryKey,
   fetchPage,
-  actorName,
 }: {
   queryKey: readonly unknown[];
   fetchPage: (skip: number) => Promise<HistoryPage>;
-  actorName?: (actorId: string | null) => string;
 }) {
+  const myId = useContext(AuthContext)?.user?.id;
   const history = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -71,7 +86,9 @@ export function HistoryTimeline({
                   </Text>
                   <Text size="xs" c="dimmed">
                     {formatDateTime(event.at)} ·{' '}
-                    {actorName ? actorName(event.actor_id) : `by ${shortId(event.actor_id)}`}
+                    <span title={event.actor_email ?? undefined} data-testid="history-actor">
+                      {actorLabel(event, myId)}
+                    </span>
                   </Text>
                 </Group>
               }

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Kbd, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { type KeyboardEvent, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { draftTotals, formatMoney } from '../../lib/money';
 import { focusRow, rowEnterKey } from '../forms/editableRows';
 import { type RemoteOption, RemoteSelect } from '../forms/RemoteSelect';
@@ -28,9 +28,16 @@ export const emptyLine = (): EditableLine => ({
   discount_pct: '',
 });
 
+/** The figures a line is totalled from; a line without a discount is totalled at 0 %. */
+interface PricedFigures {
+  quantity: string;
+  unit_price: string;
+  discount_pct?: string;
+}
+
 /** The few form methods the grid needs (a Mantine form whose values have `lines`). */
-interface LinesForm {
-  getValues(): { lines: EditableLine[] };
+interface LinesForm<L> {
+  getValues(): { lines: L[] };
   getInputProps(path: string): Record<string, unknown>;
   key(path: string): string;
   setFieldValue(path: string, value: unknown): void;
@@ -40,37 +47,124 @@ interface LinesForm {
 }
 
 /**
- * The priced-lines editor of a quote or an order, keyboard first: Enter moves to the next line
- * (adding one at the end), Ctrl+Delete removes the line the cursor is in. Picking a catalogue
- * method fills the description and the default price. Totals update as you type, computed exactly
+ * One column of a line grid: by default a text cell bound to `field`, named "Line n <field>" (its
+ * underscore read as a space). The first column's cell is where Enter lands on the next line: a
+ * text cell gets `data-row-start` from the grid, a cell of one's own (`render`) must carry it.
+ */
+export interface LineColumn<L> {
+  field: keyof L & string;
+  header: string;
+  width?: number;
+  placeholder?: string;
+  /** a figure: the cell asks for the decimal keyboard */
+  decimal?: boolean;
+  render?: (index: number, line: L) => ReactNode;
+}
+
+interface GridBase<L> {
+  form: LinesForm<L>;
+  taxRate: string;
+  currency: string;
+}
+
+/** The priced-method lines of a quote or a sales order: the catalogue is searched by `searchMethods`. */
+interface MethodLinesProps extends GridBase<EditableLine> {
+  searchMethods: (q: string) => Promise<PricedMethodOption[]>;
+  methodsKey: readonly unknown[];
+}
+
+/** Lines of other columns (a purchase order's): `newLine` is the line Enter and "Add line" add. */
+export interface ColumnLinesProps<L extends PricedFigures> extends GridBase<L> {
+  columns: LineColumn<L>[];
+  newLine: () => L;
+  minWidth?: number;
+  /** put before the test ids (line-grid, line-total-n, draft-totals, draft-total) */
+  testIdPrefix?: string;
+}
+
+/**
+ * The lines editor of a quote or an order, keyboard first: Enter moves to the next line (adding one
+ * at the end), Ctrl+Delete removes the line the cursor is in. With `searchMethods` the lines are
+ * priced catalogue methods (picking one fills the description and the default price); with
+ * `columns` they are whatever those columns edit. Totals update as you type, computed exactly
  * (lib/money.ts); the server prices the lines again on save and its figures are the ones kept.
  */
-export function LineGrid({
+export function LineGrid<L extends PricedFigures>(props: MethodLinesProps | ColumnLinesProps<L>) {
+  const picked = useRef(new Map<string, PricedMethodOption>());
+  if ('columns' in props) return <ColumnLineGrid {...props} />;
+  return <ColumnLineGrid {...methodLines(props, picked.current)} />;
+}
+
+/** The method, description, quantity, unit price and discount columns of priced lines. */
+function methodLines(
+  { form, searchMethods, methodsKey, ...rest }: MethodLinesProps,
+  picked: Map<string, PricedMethodOption>,
+): ColumnLinesProps<EditableLine> {
+  const search = async (q: string) => {
+    const found = await searchMethods(q);
+    for (const option of found) picked.set(option.value, option);
+    return found;
+  };
+  const method = (i: number, line: EditableLine) => (
+    <RemoteSelect
+      data-row-start
+      aria-label={`Line ${i + 1} method`}
+      placeholder="Free line"
+      clearable
+      source={{
+        queryKey: methodsKey,
+        search,
+        known: line.method_id ? [{ value: line.method_id, label: line.description || 'Method' }] : [],
+      }}
+      value={line.method_id}
+      onChange={(id) => {
+        form.setFieldValue(`lines.${i}.method_id`, id);
+        const chosen = id ? picked.get(id) : undefined;
+        if (!chosen) return;
+        form.setFieldValue(`lines.${i}.description`, chosen.description);
+        if (chosen.unit_price) form.setFieldValue(`lines.${i}.unit_price`, chosen.unit_price);
+      }}
+      error={form.errors[`lines.${i}.method_id`] as string | undefined}
+    />
+  );
+  return {
+    ...rest,
+    form,
+    newLine: emptyLine,
+    minWidth: 860,
+    columns: [
+      { field: 'method_id', header: 'Method', width: 220, render: method },
+      { field: 'description', header: 'Description', placeholder: 'What is done' },
+      { field: 'quantity', header: 'Qty', width: 90, decimal: true },
+      { field: 'unit_price', header: 'Unit price', width: 120, decimal: true, placeholder: '0.00' },
+      { field: 'discount_pct', header: 'Disc. %', width: 90, decimal: true, placeholder: '0' },
+    ],
+  };
+}
+
+function ColumnLineGrid<L extends PricedFigures>({
   form,
   taxRate,
   currency,
-  searchMethods,
-  methodsKey,
-}: {
-  form: LinesForm;
-  taxRate: string;
-  currency: string;
-  searchMethods: (q: string) => Promise<PricedMethodOption[]>;
-  methodsKey: readonly unknown[];
-}) {
+  columns,
+  newLine,
+  minWidth = 860,
+  testIdPrefix = '',
+}: ColumnLinesProps<L>) {
   const lines = form.getValues().lines;
   const container = useRef<HTMLTableSectionElement>(null);
-  const picked = useRef(new Map<string, PricedMethodOption>());
-  const totals = draftTotals(lines, taxRate);
-  const addRow = () => form.insertListItem('lines', emptyLine());
+  const totals = draftTotals(
+    lines.map((l) => ({
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      discount_pct: l.discount_pct ?? '',
+    })),
+    taxRate,
+  );
+  const addRow = () => form.insertListItem('lines', newLine());
   const removeRow = (index: number) => {
     form.removeListItem('lines', index);
     focusRow(container.current, Math.max(0, index - 1));
-  };
-  const search = async (q: string) => {
-    const found = await searchMethods(q);
-    for (const option of found) picked.current.set(option.value, option);
-    return found;
   };
   const keys = (index: number) => {
     const enter = rowEnterKey({ container: () => container.current, index, count: lines.length, addRow });
@@ -83,23 +177,32 @@ export function LineGrid({
       enter(event);
     };
   };
-  const cell = (index: number, field: keyof EditableLine) => ({
-    ...form.getInputProps(`lines.${index}.${field}`),
-    'aria-label': `Line ${index + 1} ${field.replace('_', ' ')}`,
-  });
+  const cell = (index: number, line: L, column: LineColumn<L>, first: boolean) =>
+    column.render ? (
+      column.render(index, line)
+    ) : (
+      <TextInput
+        data-row-start={first || undefined}
+        key={form.key(`lines.${index}.${column.field}`)}
+        {...form.getInputProps(`lines.${index}.${column.field}`)}
+        aria-label={`Line ${index + 1} ${column.field.replace('_', ' ')}`}
+        inputMode={column.decimal ? 'decimal' : undefined}
+        placeholder={column.placeholder}
+      />
+    );
 
   return (
     <>
-      <Table.ScrollContainer minWidth={860}>
-        <Table verticalSpacing={4} data-testid="line-grid">
+      <Table.ScrollContainer minWidth={minWidth}>
+        <Table verticalSpacing={4} data-testid={`${testIdPrefix}line-grid`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={32}>#</Table.Th>
-              <Table.Th w={220}>Method</Table.Th>
-              <Table.Th>Description</Table.Th>
-              <Table.Th w={90}>Qty</Table.Th>
-              <Table.Th w={120}>Unit price</Table.Th>
-              <Table.Th w={90}>Disc. %</Table.Th>
+              {columns.map((column) => (
+                <Table.Th key={column.field} w={column.width}>
+                  {column.header}
+                </Table.Th>
+              ))}
               <Table.Th w={120} ta="right">
                 Amount
               </Table.Th>
@@ -114,62 +217,11 @@ export function LineGrid({
                     {i + 1}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  <RemoteSelect
-                    data-row-start
-                    aria-label={`Line ${i + 1} method`}
-                    placeholder="Free line"
-                    clearable
-                    source={{
-                      queryKey: methodsKey,
-                      search,
-                      known: line.method_id
-                        ? [{ value: line.method_id, label: line.description || 'Method' }]
-                        : [],
-                    }}
-                    value={line.method_id}
-                    onChange={(id) => {
-                      form.setFieldValue(`lines.${i}.method_id`, id);
-                      const method = id ? picked.current.get(id) : undefined;
-                      if (!method) return;
-                      form.setFieldValue(`lines.${i}.description`, method.description);
-                      if (method.unit_price) form.setFieldValue(`lines.${i}.unit_price`, method.unit_price);
-                    }}
-                    error={form.errors[`lines.${i}.method_id`] as string | undefined}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    key={form.key(`lines.${i}.description`)}
-                    {...cell(i, 'description')}
-                    placeholder="What is done"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    key={form.key(`lines.${i}.quantity`)}
-                    {...cell(i, 'quantity')}
-                    inputMode="decimal"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    key={form.key(`lines.${i}.unit_price`)}
-                    {...cell(i, 'unit_price')}
-                    inputMode="decimal"
-                    placeholder="0.00"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    key={form.key(`lines.${i}.discount_pct`)}
-                    {...cell(i, 'discount_pct')}
-                    inputMode="decimal"
-                    placeholder="0"
-                  />
-                </Table.Td>
+                {columns.map((column, c) => (
+                  <Table.Td key={column.field}>{cell(i, line, column, c === 0)}</Table.Td>
+                ))}
                 <Table.Td ta="right">
-                  <Text size="sm" ff="monospace" data-testid={`line-total-${i}`}>
+                  <Text size="sm" ff="monospace" data-testid={`${testIdPrefix}line-total-${i}`}>
                     {totals.lines[i] ?? '…'}
                   </Text>
                 </Table.Td>
@@ -206,7 +258,7 @@ export function LineGrid({
             remove line
           </Text>
         </Group>
-        <DraftTotals totals={totals} currency={currency} taxRate={taxRate} />
+        <DraftTotals totals={totals} currency={currency} taxRate={taxRate} testIdPrefix={testIdPrefix} />
       </Group>
     </>
   );
@@ -216,13 +268,15 @@ function DraftTotals({
   totals,
   currency,
   taxRate,
+  testIdPrefix,
 }: {
   totals: ReturnType<typeof draftTotals>;
   currency: string;
   taxRate: string;
+  testIdPrefix: string;
 }) {
   return (
-    <Table w={300} withRowBorders={false} verticalSpacing={2} data-testid="draft-totals">
+    <Table w={300} withRowBorders={false} verticalSpacing={2} data-testid={`${testIdPrefix}draft-totals`}>
       <Table.Tbody>
         <Table.Tr>
           <Table.Td>Subtotal</Table.Td>
@@ -238,7 +292,7 @@ function DraftTotals({
         </Table.Tr>
         <Table.Tr>
           <Table.Td fw={700}>Total {currency}</Table.Td>
-          <Table.Td ta="right" ff="monospace" fw={700} data-testid="draft-total">
+          <Table.Td ta="right" ff="monospace" fw={700} data-testid={`${testIdPrefix}draft-total`}>
             {formatMoney(totals.total)}
           </Table.Td>
         </Table.Tr>

@@ -78,11 +78,16 @@ export const useLinkedDocuments = (entityType: string, entityId: string) =>
 export const documentHistory = (id: string, skip: number) =>
   unwrap(api.GET(`${BASE}/{id}/history`, { params: { path: { id }, query: { skip, limit: 20 } } }));
 
-export const runDocumentAction = (doc: DocumentDetail, action: DocumentAction) =>
+/** A state action; `reject` carries the reason the authors will read. */
+export const runDocumentAction = (doc: DocumentDetail, action: DocumentAction, reason?: string) =>
   unwrap(
-    api.POST(`${BASE}/{id}/${action}` as `${typeof BASE}/{id}/submit`, {
-      params: { path: { id: doc.id }, header: ifMatch(doc.version) },
-    }),
+    api.POST(
+      `${BASE}/{id}/${action}` as `${typeof BASE}/{id}/reject`,
+      {
+        params: { path: { id: doc.id }, header: ifMatch(doc.version) },
+        ...(reason !== undefined ? { body: { reason } } : {}),
+      } as never,
+    ),
   );
 
 export const updateDocument = (

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconSignature } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage, isApiError } from '../../api/problem';
+import { PasswordInput } from '../../components/forms/PasswordInput';
 
 export type SignatureMeaning = 'reviewed' | 'approved' | 'issued' | 'closed' | 'verified';
 

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Card, type MantineSpacing, Stack, Text, Title } from '@mantine/core';
 import { formatDateTime } from '../../lib/format';
 
 export interface Signature {
@@ -7,6 +7,26 @@ export interface Signature {
   meaning: string;
   signed_at: string;
   content_sha256: string;
+}
+
+/** A record page's card of its signatures, under a heading (NCRs, reports, certificates, results). */
+export function SignaturesCard({
+  signatures,
+  title = 'Signatures',
+  mb,
+}: {
+  signatures: readonly Signature[];
+  title?: string;
+  mb?: MantineSpacing;
+}) {
+  return (
+    <Card withBorder padding="lg" mb={mb}>
+      <Title order={2} fz="h4" mb="sm">
+        {title}
+      </Title>
+      <SignatureList signatures={signatures} />
+    </Card>
+  );
 }
 
 /** The signatures on a record: who, when, meaning, and the fingerprint of what was signed. */

@@ -34,6 +34,24 @@ const noLock = <T>(work: () => Promise<T>) => work();
 const url = (path: string) => `http://test${path}`;
 
 describe('session refresh', () => {
+  it('renews before a costly request when less than half the lifetime is left, not otherwise', async () => {
+    const server = fakeServer({ valid: 'fresh' });
+    let clock = 0;
+    const session = createSession({
+      fetch: server.fetch,
+      baseUrl: 'http://test',
+      lock: noLock,
+      now: () => clock,
+    });
+    session.setTokens({ access_token: 'fresh', expires_in: 60 });
+    clock = 20_000; // 40 s of 60 left
+    expect(await session.freshToken()).toBe('fresh');
+    expect(server.calls.refresh).toBe(0);
+    clock = 31_000; // 29 s left: under half
+    expect(await session.freshToken()).toBe('t1');
+    expect(server.calls.refresh).toBe(1);
+  });
+
   it('sends many parallel 401s through exactly one refresh and retries each with the new token', async () => {
     const server = fakeServer();
     const session = createSession({ fetch: server.fetch, baseUrl: 'http://test', lock: noLock });

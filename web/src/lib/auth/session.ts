@@ -125,8 +125,21 @@ export function createSession(options: SessionOptions = {}) {
     return (await refresh().catch(() => false)) ? send(retry, token) : response;
   }
 
+  /**
+   * The access token, renewed first when less than half its lifetime (at most a minute) is left:
+   * for requests that are costly to repeat, such as an upload, which would otherwise send the
+   * whole file, get a 401 and send it again.
+   */
+  async function freshToken(): Promise<string | null> {
+    if (token !== null && state === 'active' && expiresAt - now() < Math.min(60_000, lifetime / 2)) {
+      await refresh().catch(() => false);
+    }
+    return token;
+  }
+
   return {
     fetch: authFetch,
+    freshToken,
     refresh,
     setTokens,
     clear,

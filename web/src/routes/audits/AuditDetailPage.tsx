@@ -134,9 +134,6 @@ function AuditDetail({ audit }: { audit: Audit }) {
             <HistoryTimeline
               queryKey={[...auditKeys.history(audit.id), audit.version]}
               fetchPage={(skip) => auditHistory(audit.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

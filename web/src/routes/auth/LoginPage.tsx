@@ -1,7 +1,8 @@
-import { Alert, Anchor, Text } from '@mantine/core';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Text } from '@mantine/core';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../features/auth/components/AuthCard';
 import { LoginForm } from '../../features/auth/components/LoginForm';
+import { RegisterInvite } from '../../features/auth/components/RegisterInvite';
 import { FullPageLoader } from '../../lib/auth/guards';
 import { homeFor, safeNext } from '../../lib/auth/roles';
 import { useAuth } from '../../lib/auth/useAuth';
@@ -14,17 +15,7 @@ export function LoginPage() {
   if (status === 'booting') return <FullPageLoader label="Signing in" />;
   if (status === 'signed-in' && user) return <Navigate to={next ?? homeFor(user.role)} replace />;
   return (
-    <AuthCard
-      title="Sign in"
-      footer={
-        <>
-          New here?{' '}
-          <Anchor component={Link} to="/register">
-            Create an account
-          </Anchor>
-        </>
-      }
-    >
+    <AuthCard title="Sign in" footer={<RegisterInvite />}>
       {next && reason === 'expired' && (
         <Alert color="yellow" mb="md" title="Your session ended">
           Sign in again to continue where you were.

@@ -1,17 +1,21 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { FormError } from '../../components/forms/FormError';
+import { PasswordInput } from '../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../components/forms/useFormSubmit';
-import { register } from '../../features/auth/api';
+import { register, useAuthOptions } from '../../features/auth/api';
 import { AuthCard } from '../../features/auth/components/AuthCard';
 import { passwordProblem } from '../../features/auth/components/PasswordRules';
 
 export function RegisterPage() {
+  const options = useAuthOptions();
   const [done, setDone] = useState<string | null>(null);
-  const [disabled, setDisabled] = useState(false);
+  // the server's 403 also closes the form, should its options have been unreachable or out of date
+  const [refused, setRefused] = useState(false);
+  const disabled = refused || options.data?.registration_enabled === false;
   const form = useForm({
     initialValues: { full_name: '', email: '', password: '' },
     validate: {
@@ -28,7 +32,7 @@ export function RegisterPage() {
       // 403 = registration is switched off on this server
       onError: (error) => {
         if (!isApiError(error, 403)) return false;
-        setDisabled(true);
+        setRefused(true);
         return true;
       },
     },
@@ -43,10 +47,18 @@ export function RegisterPage() {
   );
   if (disabled)
     return (
-      <AuthCard title="Create an account" footer={footer}>
-        <Alert color="blue" title="Registration is closed">
-          This Labline server does not accept new accounts. Ask your administrator for an invitation.
+      <AuthCard title="Registration is closed" footer={footer}>
+        <Alert color="blue" title="This server does not accept new accounts">
+          Registration is closed — ask your lab administrator for an account.
         </Alert>
+      </AuthCard>
+    );
+  if (options.isPending)
+    return (
+      <AuthCard title="Create an account" footer={footer}>
+        <Center py="xl">
+          <Loader size="sm" aria-label="Loading" />
+        </Center>
       </AuthCard>
     );
   if (done)

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FormError } from '../../components/forms/FormError';
+import { PasswordInput } from '../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../components/forms/useFormSubmit';
 import { resetPassword } from '../../features/auth/api';
 import { AuthCard } from '../../features/auth/components/AuthCard';

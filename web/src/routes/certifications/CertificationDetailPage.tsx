@@ -24,7 +24,7 @@ import {
 import { ExpiryText } from '../../features/certifications/components/CertificationsTable';
 import { PdfPreview } from '../../features/certifications/components/PdfPreview';
 import { SignatureDialog } from '../../features/signatures/SignatureDialog';
-import { SignatureList } from '../../features/signatures/SignatureList';
+import { SignaturesCard } from '../../features/signatures/SignatureList';
 import { useMe } from '../../lib/auth/useAuth';
 import { formatDate } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -145,12 +145,7 @@ export function CertificationDetailPage() {
                 ]}
               />
             </Card>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="sm">
-                Signatures
-              </Title>
-              <SignatureList signatures={c.signatures} />
-            </Card>
+            <SignaturesCard signatures={c.signatures} />
             {me.role !== 'customer' && (
               <Card withBorder padding="lg">
                 <Title order={2} fz="h4" mb="md">
@@ -159,9 +154,6 @@ export function CertificationDetailPage() {
                 <HistoryTimeline
                   queryKey={[...certificationKeys.history(c.id), c.version]}
                   fetchPage={(skip) => certificationHistory(c.id, skip)}
-                  actorName={(actor) =>
-                    actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                  }
                 />
               </Card>
             )}

@@ -169,9 +169,6 @@ export function CustomerDetail({ customer, portal }: { customer: Customer; porta
               <HistoryTimeline
                 queryKey={[...customerKeys.history(customer.id), customer.version]}
                 fetchPage={(skip) => customerHistory(customer.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : `by user …${actor?.slice(-6) ?? 'system'}`
-                }
               />
             </Card>
           </Grid.Col>

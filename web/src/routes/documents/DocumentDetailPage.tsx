@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Grid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowBack, IconCircleCheck, IconEye, IconFileOff, IconSend } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -43,7 +43,13 @@ const SPECS: Record<DocumentAction, ActionSpec> = {
     },
     done: 'Approved: the latest version is now current.',
   },
-  reject: { label: 'Send back', icon: IconArrowBack, variant: 'default', done: 'Sent back to draft.' },
+  reject: {
+    label: 'Send back',
+    icon: IconArrowBack,
+    variant: 'default',
+    reason: { title: 'Send back to the authors', message: 'Say what must change before it can be approved.' },
+    done: 'Sent back to draft.',
+  },
   obsolete: {
     label: 'Make obsolete',
     icon: IconFileOff,
@@ -81,7 +87,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
           <ActionBar<DocumentAction>
             allowed={doc.allowed_actions}
             specs={SPECS}
-            run={(action) => runDocumentAction(doc, action)}
+            run={(action, reason) => runDocumentAction(doc, action, reason)}
             onSettled={refresh}
           />
         }
@@ -89,6 +95,15 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            {doc.review_note && doc.status === 'draft' && (
+              <Alert
+                color="yellow"
+                icon={<IconArrowBack size={18} aria-hidden />}
+                title="Sent back by the reviewer"
+              >
+                {doc.review_note}
+              </Alert>
+            )}
             <Card withBorder padding="lg">
               <Fields
                 items={[
@@ -169,9 +184,6 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
             <HistoryTimeline
               queryKey={[...documentKeys.history(doc.id), doc.version]}
               fetchPage={(skip) => documentHistory(doc.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

@@ -161,9 +161,6 @@ function EquipmentDetail({ item }: { item: Equipment }) {
             <HistoryTimeline
               queryKey={[...equipmentKeys.history(item.id), item.version]}
               fetchPage={(skip) => equipmentHistory(item.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

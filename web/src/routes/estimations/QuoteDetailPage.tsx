@@ -113,9 +113,6 @@ function QuoteDetail({ quote }: { quote: Quote }) {
             <HistoryTimeline
               queryKey={[...quoteKeys.history(quote.id), quote.version]}
               fetchPage={(skip) => quoteHistory(quote.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

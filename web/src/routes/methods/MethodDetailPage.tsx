@@ -139,9 +139,6 @@ function MethodDetail({ method }: { method: Method }) {
             <HistoryTimeline
               queryKey={[...methodKeys.history(method.id), method.version]}
               fetchPage={(skip) => methodHistory(method.id, skip)}
-              actorName={(actor) =>
-                !actor ? 'by the system' : actor === me.id ? 'by you' : `by user …${actor.slice(-6)}`
-              }
             />
           </Card>
         </Grid.Col>

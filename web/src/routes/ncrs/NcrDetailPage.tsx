@@ -31,7 +31,7 @@ import { NcrStatusBadge, SeverityBadge } from '../../features/ncrs/components/Nc
 import { StepTimeline } from '../../features/ncrs/components/StepTimeline';
 import { WhysEditor } from '../../features/ncrs/components/WhysEditor';
 import { SignatureDialog } from '../../features/signatures/SignatureDialog';
-import { SignatureList } from '../../features/signatures/SignatureList';
+import { SignaturesCard } from '../../features/signatures/SignatureList';
 import { hasRole } from '../../lib/auth/roles';
 import { useMe } from '../../lib/auth/useAuth';
 import { formatDateTime } from '../../lib/format';
@@ -169,14 +169,7 @@ function NcrDetail({ ncr }: { ncr: Ncr }) {
               </Title>
               <StepTimeline steps={ncr.steps} />
             </Card>
-            {ncr.signatures.length > 0 && (
-              <Card withBorder padding="lg">
-                <Title order={2} fz="h4" mb="md">
-                  Signatures
-                </Title>
-                <SignatureList signatures={ncr.signatures} />
-              </Card>
-            )}
+            {ncr.signatures.length > 0 && <SignaturesCard signatures={ncr.signatures} />}
             <Card withBorder padding="lg">
               <Title order={2} fz="h4" mb="md">
                 History
@@ -184,9 +177,6 @@ function NcrDetail({ ncr }: { ncr: Ncr }) {
               <HistoryTimeline
                 queryKey={[...ncrKeys.history(ncr.id), ncr.version]}
                 fetchPage={(skip) => ncrHistory(ncr.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                }
               />
             </Card>
           </Stack>

@@ -145,9 +145,6 @@ function ProjectDetail({ overview, portal }: { overview: ProjectOverview; portal
               <HistoryTimeline
                 queryKey={[...projectKeys.history(project.id), project.version]}
                 fetchPage={(skip) => projectHistory(project.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                }
               />
             </Card>
           </Grid.Col>

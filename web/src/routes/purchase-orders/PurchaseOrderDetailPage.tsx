@@ -173,9 +173,6 @@ export function PurchaseOrderDetailPage() {
             <HistoryTimeline
               queryKey={[...purchaseOrderKeys.history(o.id), o.version]}
               fetchPage={(skip) => purchaseOrderHistory(o.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

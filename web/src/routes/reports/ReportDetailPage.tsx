@@ -27,7 +27,7 @@ import { AmendReportDialog } from '../../features/reports/components/AmendReport
 import { PdfPreview } from '../../features/reports/components/PdfPreview';
 import { ReportProgress } from '../../features/reports/components/ReportProgress';
 import { SignatureDialog } from '../../features/signatures/SignatureDialog';
-import { SignatureList } from '../../features/signatures/SignatureList';
+import { SignaturesCard } from '../../features/signatures/SignatureList';
 import { useMe } from '../../lib/auth/useAuth';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -212,12 +212,7 @@ export function ReportDetailPage() {
                 ]}
               />
             </Card>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="sm">
-                Signatures
-              </Title>
-              <SignatureList signatures={r.signatures} />
-            </Card>
+            <SignaturesCard signatures={r.signatures} />
             {(versions.data?.length ?? 0) > 1 && (
               <VersionChain versions={versions.data ?? []} current={r.id} />
             )}
@@ -229,9 +224,6 @@ export function ReportDetailPage() {
                 <HistoryTimeline
                   queryKey={[...reportKeys.history(r.id), r.version]}
                   fetchPage={(skip) => reportHistory(r.id, skip)}
-                  actorName={(actor) =>
-                    actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                  }
                 />
               </Card>
             )}

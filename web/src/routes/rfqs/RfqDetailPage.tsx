@@ -143,9 +143,6 @@ function RfqDetail({ rfq, portal }: { rfq: Rfq; portal: boolean }) {
               <HistoryTimeline
                 queryKey={[...rfqKeys.history(rfq.id), rfq.version]}
                 fetchPage={(skip) => rfqHistory(rfq.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                }
               />
               <Text size="xs" c="dimmed" mt="sm">
                 Quotes keep their own history.

@@ -30,14 +30,12 @@ import {
   useSalesOrder,
 } from '../../features/sales-orders/api';
 import { InvoiceDialog, PaidDialog } from '../../features/sales-orders/components/InvoicingDialogs';
-import { useMe } from '../../lib/auth/useAuth';
 import { formatDate } from '../../lib/format';
 import { formatMoney } from '../../lib/money';
 import { notifySuccess } from '../../lib/notify';
 
 export function SalesOrderDetailPage() {
   const { id = '' } = useParams();
-  const me = useMe();
   const order = useSalesOrder(id);
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'invoice' | 'paid' | null>(null);
@@ -177,9 +175,6 @@ export function SalesOrderDetailPage() {
             <HistoryTimeline
               queryKey={[...salesOrderKeys.history(o.id), o.version]}
               fetchPage={(skip) => salesOrderHistory(o.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

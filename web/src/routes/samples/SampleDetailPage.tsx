@@ -228,9 +228,6 @@ function SampleDetail({ sample, portal }: { sample: Sample; portal: boolean }) {
                 <HistoryTimeline
                   queryKey={[...sampleKeys.history(sample.id), sample.version]}
                   fetchPage={(skip) => sampleHistory(sample.id, skip)}
-                  actorName={(actor) =>
-                    actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                  }
                 />
               </Card>
             )}

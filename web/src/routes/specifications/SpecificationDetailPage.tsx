@@ -154,9 +154,6 @@ function SpecificationDetail({ spec }: { spec: Specification }) {
             <HistoryTimeline
               queryKey={[...specificationKeys.history(spec.id), spec.version]}
               fetchPage={(skip) => specificationHistory(spec.id, skip)}
-              actorName={(actor) =>
-                !actor ? 'by the system' : actor === me.id ? 'by you' : `by user …${actor.slice(-6)}`
-              }
             />
           </Card>
         </Grid.Col>

@@ -173,9 +173,6 @@ export function SupplierDetailPage() {
             <HistoryTimeline
               queryKey={[...supplierKeys.history(s.id), s.version]}
               fetchPage={(skip) => supplierHistory(s.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

@@ -24,7 +24,6 @@ import {
   TASK_STATUS_COLORS,
   TASK_STATUS_LABELS,
 } from '../../features/tasks/labels';
-import { useMe } from '../../lib/auth/useAuth';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useCanWriteTasks } from './TasksHeader';
 
@@ -60,7 +59,6 @@ const LINK_PATHS: Record<string, string> = {
 
 export function TaskDetailPage() {
   const { id = '' } = useParams();
-  const me = useMe();
   const queryClient = useQueryClient();
   const task = useTask(id);
   const canWrite = useCanWriteTasks();
@@ -69,9 +67,6 @@ export function TaskDetailPage() {
   if (task.error || !task.data)
     return <QueryError error={task.error} what="task" onRetry={() => task.refetch()} />;
   const t = task.data;
-  const names = new Map<string, string>();
-  if (t.assignee_id && t.assignee_name) names.set(t.assignee_id, t.assignee_name);
-  if (t.reporter_id && t.reporter_name) names.set(t.reporter_id, t.reporter_name);
   return (
     <>
       <PageHeader
@@ -205,15 +200,6 @@ export function TaskDetailPage() {
             <HistoryTimeline
               queryKey={[...taskKeys.history(t.id), t.version]}
               fetchPage={(skip) => taskHistory(t.id, skip)}
-              actorName={(actor) =>
-                actor === me.id
-                  ? 'by you'
-                  : actor && names.has(actor)
-                    ? `by ${names.get(actor)}`
-                    : actor
-                      ? `by user …${actor.slice(-6)}`
-                      : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

@@ -17,7 +17,6 @@ import { ConditionsForm } from '../../features/test-executions/components/Condit
 import { ExecutionActions } from '../../features/test-executions/components/ExecutionActions';
 import { ExecutionStatusBadge } from '../../features/test-executions/components/ExecutionStatusBadge';
 import { ResultsTable } from '../../features/test-results/components/ResultsTable';
-import { useMe } from '../../lib/auth/useAuth';
 import { formatDateTime } from '../../lib/format';
 
 export function ExecutionDetailPage() {
@@ -31,7 +30,6 @@ export function ExecutionDetailPage() {
 }
 
 function ExecutionDetail({ execution }: { execution: TestExecution }) {
-  const me = useMe();
   const queryClient = useQueryClient();
   const refresh = (next: TestExecution) => {
     queryClient.setQueryData(executionKeys.detail(next.id), next);
@@ -99,7 +97,6 @@ function ExecutionDetail({ execution }: { execution: TestExecution }) {
             <HistoryTimeline
               queryKey={[...executionKeys.history(execution.id), execution.version]}
               fetchPage={(skip) => executionHistory(execution.id, skip)}
-              actorName={(actor) => (actor === me.id ? 'by you' : `by user …${actor?.slice(-6) ?? 'system'}`)}
             />
           </Card>
         </Grid.Col>

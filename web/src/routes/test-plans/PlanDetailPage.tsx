@@ -16,7 +16,6 @@ import {
   PriorityBadge,
   planProgress,
 } from '../../features/test-plans/components/PlanBadges';
-import { useMe } from '../../lib/auth/useAuth';
 import { formatDate, formatDateTime } from '../../lib/format';
 
 export function PlanDetailPage() {
@@ -30,7 +29,6 @@ export function PlanDetailPage() {
 }
 
 function PlanDetail({ plan }: { plan: TestPlan }) {
-  const me = useMe();
   const queryClient = useQueryClient();
   const executions = useExecutions({ plan_id: plan.id, sort: 'created_at' });
   const refresh = () => {
@@ -109,7 +107,6 @@ function PlanDetail({ plan }: { plan: TestPlan }) {
             <HistoryTimeline
               queryKey={[...planKeys.history(plan.id), plan.version]}
               fetchPage={(skip) => planHistory(plan.id, skip)}
-              actorName={(actor) => (actor === me.id ? 'by you' : `by user …${actor?.slice(-6) ?? 'system'}`)}
             />
             <Text size="xs" c="dimmed" mt="sm">
               Version {plan.version}

@@ -7,7 +7,7 @@ import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { VerdictChip } from '../../components/ui/VerdictChip';
-import { SignatureList } from '../../features/signatures/SignatureList';
+import { SignaturesCard } from '../../features/signatures/SignatureList';
 import {
   formatValue,
   resultHistory,
@@ -99,12 +99,7 @@ function ResultDetail({ result }: { result: TestResult }) {
             </Title>
             <VerdictsTable verdicts={result.verdicts} />
           </Card>
-          <Card withBorder padding="lg" mb="md">
-            <Title order={2} fz="h4" mb="sm">
-              Approval signature
-            </Title>
-            <SignatureList signatures={result.signatures} />
-          </Card>
+          <SignaturesCard title="Approval signature" signatures={result.signatures} mb="md" />
           <Card withBorder padding="lg">
             <Title order={2} fz="h4" mb="sm">
               Corrections
@@ -121,9 +116,6 @@ function ResultDetail({ result }: { result: TestResult }) {
               <HistoryTimeline
                 queryKey={[...resultKeys.history(result.id), result.version]}
                 fetchPage={(skip) => resultHistory(result.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : `by user …${actor?.slice(-6) ?? 'system'}`
-                }
               />
             </Card>
           </Grid.Col>

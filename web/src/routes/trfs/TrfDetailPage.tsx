@@ -156,9 +156,6 @@ function TrfDetail({ trf, portal }: { trf: Trf; portal: boolean }) {
               <HistoryTimeline
                 queryKey={[...trfKeys.history(trf.id), trf.version]}
                 fetchPage={(skip) => trfHistory(trf.id, skip)}
-                actorName={(actor) =>
-                  actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-                }
               />
             </Card>
           </Grid.Col>

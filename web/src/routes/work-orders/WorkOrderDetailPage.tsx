@@ -149,9 +149,6 @@ export function WorkOrderDetailPage() {
             <HistoryTimeline
               queryKey={[...workOrderKeys.history(o.id), o.version]}
               fetchPage={(skip) => workOrderHistory(o.id, skip)}
-              actorName={(actor) =>
-                actor === me.id ? 'by you' : actor ? `by user …${actor.slice(-6)}` : 'by the system'
-              }
             />
           </Card>
         </Grid.Col>

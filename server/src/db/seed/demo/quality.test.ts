@@ -49,4 +49,17 @@ describe('demo quality', () => {
       true,
     );
   });
+
+  it('shows the closed NCR signed at its close, as the API signs it', async () => {
+    const closed = (await get('/api/v1/ncrs?status=closed')).items[0];
+    const detail = await get(`/api/v1/ncrs/${closed.id}`);
+    expect(detail.signatures).toEqual([
+      expect.objectContaining({
+        meaning: 'closed',
+        user_id: detail.closed_by,
+        signed_at: detail.closed_at,
+        content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { insertEntity } from '../../../lib/crud.ts';
 import { nextNumber } from '../../../lib/numbering.ts';
 import {
@@ -18,6 +18,7 @@ import {
   testExecutions,
   users,
 } from '../../schema/index.ts';
+import { demoSignature } from './signatures.ts';
 import type { DemoStep } from './step.ts';
 
 /**
@@ -307,6 +308,28 @@ export const qualityStep: DemoStep = {
       closed_at: new Date(Date.now() - 60 * DAY),
       closed_by: auditor?.id ?? null,
     });
+    if (auditor) {
+      // signed at its close, as POST /ncrs/{id}/close signs; the NCR points at its signature
+      const signatureId = await demoSignature(tx, {
+        entityType: 'ncr',
+        entityId: closed.id,
+        user: auditor,
+        meaning: 'closed',
+        signedAt: closed.closed_at as Date,
+        content: {
+          number: closed.number,
+          title: closed.title,
+          root_cause: closed.root_cause,
+          effectiveness_check: closed.effectiveness_check,
+          effectiveness_result: closed.effectiveness_result,
+          version: closed.version,
+        },
+      });
+      await tx
+        .update(ncrs)
+        .set({ signature_id: signatureId })
+        .where(eq(ncrs.id, String(closed.id)));
+    }
     await insertEntity(tx, { table: ncrActions, name: 'ncr_action' }, audit, {
       ncr_id: closed.id,
       description: 'Print the annex sample numbers from the record, never typed',

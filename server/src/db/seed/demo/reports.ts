@@ -5,6 +5,7 @@ import { nextNumber } from '../../../lib/numbering.ts';
 import { certificationRef } from '../../../modules/certifications/certifications.service.ts';
 import { newVerifyCode } from '../../../modules/reports/pdf-files.ts';
 import { REPORT_JOB, reportRef } from '../../../modules/reports/reports.service.ts';
+import { demoSignature } from './signatures.ts';
 import type { DemoStep } from './step.ts';
 
 /**
@@ -12,8 +13,8 @@ import type { DemoStep } from './step.ts';
  * written `queued` with their generation job, so the running server's job runner produces their
  * PDFs (the demo shows the durable job at work right after the first start). Certificates: one
  * expiring within 30 days (amber in the register), one valid for most of a year, one draft. The
- * demo's issued certificates carry no e-signature (seed-demo signs as nobody); their PDF is laid
- * out on download until a manager issues a new one.
+ * issued ones carry the manager's e-signature dated their issue day (demoSignature); their PDF is
+ * laid out on download, as it has no stored file.
  */
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
@@ -52,8 +53,8 @@ export const reportsStep: DemoStep = {
     }
     const [manager] = (
       (await tx.execute(
-        sql`select id from users where role = 'manager' and archived_at is null order by created_at limit 1`,
-      )) as unknown as { rows: { id: string }[] }
+        sql`select id, full_name as name, email from users where role = 'manager' and archived_at is null order by created_at limit 1`,
+      )) as unknown as { rows: { id: string; name: string | null; email: string }[] }
     ).rows;
     const plans = [
       { status: 'issued', expiry: inDays(21), issued: inDays(-344) },
@@ -72,7 +73,7 @@ export const reportsStep: DemoStep = {
       const spec = basis.rows[0];
       if (!spec) continue;
       const plan = plans[i];
-      await insertEntity(tx, certificationRef, audit, {
+      const cert = await insertEntity(tx, certificationRef, audit, {
         number: await nextNumber(tx, 'CERT'),
         customer_id: p.customer_id,
         project_id: p.project_id,
@@ -92,6 +93,24 @@ export const reportsStep: DemoStep = {
             }
           : {}),
       });
+      if (plan.issued && manager) {
+        // as POST /certifications/{id}/issue signs (no stored PDF here, so no PDF hash)
+        await demoSignature(tx, {
+          entityType: 'certification',
+          entityId: String(cert.id),
+          user: manager,
+          meaning: 'issued',
+          signedAt: new Date(`${plan.issued}T10:00:00Z`),
+          content: {
+            certification_id: cert.id,
+            number: cert.number,
+            issue_date: plan.issued,
+            expiry_date: plan.expiry,
+            result_ids: cert.result_ids,
+            pdf_sha256: null,
+          },
+        });
+      }
       created++;
     }
     return created;

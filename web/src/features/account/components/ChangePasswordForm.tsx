@@ -1,6 +1,7 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { FormError } from '../../../components/forms/FormError';
+import { PasswordInput } from '../../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { notifySuccess } from '../../../lib/notify';
 import { updateMe } from '../api';

@@ -1,7 +1,8 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { Me } from '../../../api/types';
 import { FormError } from '../../../components/forms/FormError';
+import { PasswordInput } from '../../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { notifySuccess } from '../../../lib/notify';
 import { updateMe } from '../api';

@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { QueryError } from '../../../components/ui/QueryState';
@@ -188,16 +189,12 @@ function AddFindingForm({ auditId, onAdded }: { auditId: string; onAdded: () => 
           key={form.key('description')}
         />
         <TextInput label="Evidence" {...form.getInputProps('evidence')} key={form.key('evidence')} />
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            variant="light"
-            loading={pending}
-            leftSection={<IconPlus size={14} aria-hidden />}
-          >
-            Record finding
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel="Record finding"
+          pending={pending}
+          submitProps={{ variant: 'light', leftSection: <IconPlus size={14} aria-hidden /> }}
+        />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 import { FormError } from '../../../components/forms/FormError';
+import { PasswordInput } from '../../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 
 export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: string) => Promise<unknown> }) {

@@ -1,5 +1,4 @@
 import {
-  Button,
   Card,
   Checkbox,
   Group,
@@ -11,6 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useEngineerCandidates } from '../api';
 import type { MethodFormApi } from './methodForm';
@@ -130,14 +130,7 @@ export function MethodForm({
             />
           </Group>
         </Card>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { IconCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { ReasonDialog } from '../../../components/dialogs/ReasonDialog';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
@@ -236,16 +237,12 @@ function AddActionForm({ ncrId, onAdded }: { ncrId: string; onAdded: () => void 
             key={form.key('due_date')}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            variant="light"
-            loading={pending}
-            leftSection={<IconPlus size={14} aria-hidden />}
-          >
-            Add action
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel="Add action"
+          pending={pending}
+          submitProps={{ variant: 'light', leftSection: <IconPlus size={14} aria-hidden /> }}
+        />
       </Stack>
     </form>
   );

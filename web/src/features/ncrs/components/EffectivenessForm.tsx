@@ -1,5 +1,6 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Card, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { notifySuccess } from '../../../lib/notify';
@@ -85,13 +86,7 @@ export function EffectivenessForm({
                 </Text>
               )}
             </Stack>
-            {editable && (
-              <Group justify="flex-end">
-                <Button type="submit" loading={pending}>
-                  Record check
-                </Button>
-              </Group>
-            )}
+            {editable && <FormActions align="end" submitLabel="Record check" pending={pending} />}
           </Stack>
         </form>
       )}

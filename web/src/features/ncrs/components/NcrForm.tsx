@@ -1,5 +1,6 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
 import { NCR_SEVERITY_LABELS, NCR_SOURCE_LABELS, type NcrInput, ncrKeys, searchPeople } from '../api';
@@ -116,14 +117,13 @@ export function NcrForm({
             key={form.key('containment')}
           />
         </Card>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            Raise NCR
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          cancelWhilePending
+          submitLabel="Raise NCR"
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Card, Group, Stack, Text, Textarea, TextInput, Titl
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { isApiError } from '../../../api/problem';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { notifySuccess } from '../../../lib/notify';
@@ -120,13 +121,7 @@ export function WhysEditor({ ncr, editable, onSaved }: { ncr: Ncr; editable: boo
             {...form.getInputProps('root_cause')}
             key={form.key('root_cause')}
           />
-          {editable && (
-            <Group justify="flex-end">
-              <Button type="submit" loading={pending}>
-                Save analysis
-              </Button>
-            </Group>
-          )}
+          {editable && <FormActions align="end" submitLabel="Save analysis" pending={pending} />}
         </Stack>
       </form>
     </Card>

@@ -1,11 +1,44 @@
-import { Button, Card, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
+import { type ColumnLinesProps, LineGrid } from '../../../components/priced-lines/LineGrid';
 import type { PurchaseOrder, PurchaseOrderInput } from '../api';
 import { purchaseOrderKeys, searchSuppliers } from '../api';
-import { type EditablePoLine, emptyPoLine, PoLineGrid } from './PoLineGrid';
+
+/** A purchase-order line as the editor holds it: every figure as typed. `id` keeps a stored line. */
+export interface EditablePoLine {
+  id?: string;
+  item_code: string;
+  description: string;
+  quantity: string;
+  unit: string;
+  unit_price: string;
+}
+
+export const emptyPoLine = (): EditablePoLine => ({
+  item_code: '',
+  description: '',
+  quantity: '1',
+  unit: '',
+  unit_price: '',
+});
+
+/** The line grid of a purchase order: item code, description, quantity, unit and price, no discount. */
+export const PO_LINE_GRID = {
+  columns: [
+    { field: 'item_code', header: 'Item code', width: 130 },
+    { field: 'description', header: 'Description', placeholder: 'What is ordered' },
+    { field: 'quantity', header: 'Qty', width: 90, decimal: true },
+    { field: 'unit', header: 'Unit', width: 90, placeholder: 'pcs' },
+    { field: 'unit_price', header: 'Unit price', width: 120, decimal: true, placeholder: '0.00' },
+  ],
+  newLine: emptyPoLine,
+  minWidth: 820,
+  testIdPrefix: 'po-',
+} satisfies Omit<ColumnLinesProps<EditablePoLine>, 'form' | 'taxRate' | 'currency'>;
 
 export interface PurchaseOrderFormValues {
   supplier_id: string | null;
@@ -150,7 +183,12 @@ export function PurchaseOrderForm({
           <Title order={2} fz="h4" mb="sm">
             Lines
           </Title>
-          <PoLineGrid form={form as never} taxRate={values.tax_rate} currency={values.currency} />
+          <LineGrid
+            {...PO_LINE_GRID}
+            form={form as never}
+            taxRate={values.tax_rate}
+            currency={values.currency}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
             <TextInput
               label="Tax rate %"
@@ -174,14 +212,7 @@ export function PurchaseOrderForm({
             key={form.key('notes')}
           />
         </Card>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

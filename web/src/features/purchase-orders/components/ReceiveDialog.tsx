@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage, isApiError } from '../../../api/problem';
+import { FormActions } from '../../../components/forms/FormActions';
 import type { PurchaseOrder, ReceiptInput } from '../api';
 
 /** Outstanding = ordered − received, exactly, on decimal strings of at most 4 places. */
@@ -118,14 +119,13 @@ export function ReceiveDialog({
             {error}
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={pending}>
-            Record receipt
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel="Record receipt"
+          pending={pending}
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       </Stack>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../api/problem';
 import { saveBlob } from '../../../components/data-table/download';
+import { FormActions } from '../../../components/forms/FormActions';
 import { exportInvoiceLines } from '../api';
 
 /** Records the invoice the accounting system issued: its number and date (default today). */
@@ -58,14 +59,13 @@ export function InvoiceDialog({
           value={date}
           onChange={(v) => setDate(v as string | null)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={pending}>
-            Mark invoiced
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel="Mark invoiced"
+          pending={pending}
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       </Stack>
     </Modal>
   );
@@ -106,14 +106,14 @@ export function PaidDialog({
           onChange={(v) => setDate(v as string | null)}
           error={error}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={pending} color="green">
-            Mark paid
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel="Mark paid"
+          pending={pending}
+          onSubmit={submit}
+          onCancel={onClose}
+          submitProps={{ color: 'green' }}
+        />
       </Stack>
     </Modal>
   );
@@ -191,14 +191,13 @@ export function InvoiceLinesExport() {
               {error}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button onClick={download} loading={pending}>
-              Download CSV
-            </Button>
-          </Group>
+          <FormActions
+            align="end"
+            submitLabel="Download CSV"
+            pending={pending}
+            onSubmit={download}
+            onCancel={() => setOpened(false)}
+          />
         </Stack>
       </Modal>
     </>

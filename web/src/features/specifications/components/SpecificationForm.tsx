@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { type Specification, useMethodOptions } from '../api';
 import { LimitsEditor } from './LimitsEditor';
@@ -74,14 +75,7 @@ export function SpecificationForm({
             <LimitsEditor form={form} methods={methods.data ?? []} />
           )}
         </Card>
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel} disabled={pending}>
-            Cancel
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

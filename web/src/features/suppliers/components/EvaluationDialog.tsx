@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../api/problem';
+import { FormActions } from '../../../components/forms/FormActions';
 import type { Evaluation, SupplierDecision } from '../api';
 
 const COPY: Record<SupplierDecision, { title: string; label: string; notesRequired: boolean; hint: string }> =
@@ -105,14 +106,14 @@ export function EvaluationDialog({
             />
           </Group>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={pending} color={action === 'reject' ? 'red' : undefined}>
-            {copy.label}
-          </Button>
-        </Group>
+        <FormActions
+          align="end"
+          submitLabel={copy.label}
+          pending={pending}
+          onSubmit={submit}
+          onCancel={onClose}
+          submitProps={{ color: action === 'reject' ? 'red' : undefined }}
+        />
       </Stack>
     </Modal>
   );

@@ -1,8 +1,10 @@
-import { Button, Card, Group, PasswordInput, Radio, Select, Stack, TextInput } from '@mantine/core';
+import { Card, Radio, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef } from 'react';
 import type { Role } from '../../../api/types';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
+import { PasswordInput } from '../../../components/forms/PasswordInput';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
 import { createUser, type User } from '../api';
 import { CustomerPicker } from './CustomerPicker';
@@ -101,14 +103,11 @@ export function UserCreateForm({
               key={form.key('password')}
             />
           )}
-          <Group>
-            <Button type="submit" loading={pending}>
-              {values.mode === 'invite' ? 'Create and invite' : 'Create user'}
-            </Button>
-            <Button variant="default" onClick={onCancel} disabled={pending}>
-              Cancel
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={values.mode === 'invite' ? 'Create and invite' : 'Create user'}
+            pending={pending}
+            onCancel={onCancel}
+          />
         </Stack>
       </Card>
     </form>

@@ -5,10 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../api/problem';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
+import { LineGrid } from '../../../components/priced-lines/LineGrid';
 import { renderAt } from '../../../test/render';
 import type { PurchaseOrderInput } from '../api';
-import { PoLineGrid } from './PoLineGrid';
-import { toInput, usePurchaseOrderForm } from './PurchaseOrderForm';
+import { PO_LINE_GRID, toInput, usePurchaseOrderForm } from './PurchaseOrderForm';
 
 /** The PO line editor and tax rate, submitting to `send` (a stand-in for the API call). */
 function Harness({ send }: { send: (body: PurchaseOrderInput) => Promise<unknown> }) {
@@ -19,7 +19,7 @@ function Harness({ send }: { send: (body: PurchaseOrderInput) => Promise<unknown
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
-      <PoLineGrid form={form as never} taxRate={values.tax_rate} currency="USD" />
+      <LineGrid {...PO_LINE_GRID} form={form as never} taxRate={values.tax_rate} currency="USD" />
       <TextInput label="Tax rate %" {...form.getInputProps('tax_rate')} />
       <button type="submit">Create</button>
     </form>
@@ -28,7 +28,7 @@ function Harness({ send }: { send: (body: PurchaseOrderInput) => Promise<unknown
 
 const cell = (label: string) => screen.getByRole('textbox', { name: label });
 
-describe('PoLineGrid', { timeout: 30_000 }, () => {
+describe('the purchase-order line grid', { timeout: 30_000 }, () => {
   it('totals exactly as the server does: 3 × 19.99 at 7.5 % is 64.47', async () => {
     const user = userEvent.setup();
     renderAt(<Harness send={vi.fn()} />);
