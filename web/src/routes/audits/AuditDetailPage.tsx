@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Grid, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, Skeleton, Stack } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconEdit, IconPlayerPlay } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -127,15 +127,10 @@ function AuditDetail({ audit }: { audit: Audit }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...auditKeys.history(audit.id), audit.version]}
-              fetchPage={(skip) => auditHistory(audit.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...auditKeys.history(audit.id), audit.version]}
+            fetchPage={(skip) => auditHistory(audit.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { type BenchExecution, useMyExecutions } from '../../features/bench/api';
@@ -38,13 +39,11 @@ function Section({
   const byPlan = new Map<string, BenchExecution[]>();
   for (const e of query.data ?? []) byPlan.set(e.plan_id, [...(byPlan.get(e.plan_id) ?? []), e]);
   return (
-    <Card withBorder padding="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} fz="h4">
-          {title}
-        </Title>
-        <Badge variant="light">{query.data?.length ?? 0}</Badge>
-      </Group>
+    <SectionCard
+      title={title}
+      titleGap="sm"
+      actions={<Badge variant="light">{query.data?.length ?? 0}</Badge>}
+    >
       {query.error ? (
         <QueryError error={query.error} onRetry={() => query.refetch()} />
       ) : query.isLoading ? (
@@ -95,6 +94,6 @@ function Section({
           </Table.Tbody>
         </Table>
       )}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconBan, IconDownload, IconPlayerPause, IconRestore, IconSignature } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar } from '../../components/actions/ActionBar';
 import { saveBlob } from '../../components/data-table/download';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { StateBadge } from '../../components/ui/StateBadge';
@@ -147,15 +147,10 @@ export function CertificationDetailPage() {
             </Card>
             <SignaturesCard signatures={c.signatures} />
             {me.role !== 'customer' && (
-              <Card withBorder padding="lg">
-                <Title order={2} fz="h4" mb="md">
-                  History
-                </Title>
-                <HistoryTimeline
-                  queryKey={[...certificationKeys.history(c.id), c.version]}
-                  fetchPage={(skip) => certificationHistory(c.id, skip)}
-                />
-              </Card>
+              <HistoryCard
+                queryKey={[...certificationKeys.history(c.id), c.version]}
+                fetchPage={(skip) => certificationHistory(c.id, skip)}
+              />
             )}
           </Stack>
         </Grid.Col>

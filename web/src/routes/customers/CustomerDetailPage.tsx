@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Grid, Skeleton, Table, Text } from '@mantine/core';
 import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -123,10 +124,7 @@ export function CustomerDetail({ customer, portal }: { customer: Customer; porta
               ]}
             />
           </Card>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="sm">
-              Contacts
-            </Title>
+          <SectionCard title="Contacts" titleGap="sm">
             {customer.contacts.length === 0 ? (
               <Text c="dimmed" size="sm">
                 No contacts recorded.
@@ -156,21 +154,14 @@ export function CustomerDetail({ customer, portal }: { customer: Customer; porta
                 </Table>
               </Table.ScrollContainer>
             )}
-          </Card>
+          </SectionCard>
         </Grid.Col>
         {!portal && (
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder padding="lg">
-              <Group justify="space-between" mb="md">
-                <Title order={2} fz="h4">
-                  History
-                </Title>
-              </Group>
-              <HistoryTimeline
-                queryKey={[...customerKeys.history(customer.id), customer.version]}
-                fetchPage={(skip) => customerHistory(customer.id, skip)}
-              />
-            </Card>
+            <HistoryCard
+              queryKey={[...customerKeys.history(customer.id), customer.version]}
+              fetchPage={(skip) => customerHistory(customer.id, skip)}
+            />
           </Grid.Col>
         )}
       </Grid>

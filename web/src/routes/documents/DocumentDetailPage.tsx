@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { FileUpload } from '../../components/upload/FileUpload';
@@ -138,10 +139,7 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
                 ]}
               />
             </Card>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                Versions
-              </Title>
+            <SectionCard title="Versions">
               <VersionHistory doc={doc} />
               {canUpload && (
                 <Stack mt="lg" gap="xs">
@@ -173,19 +171,14 @@ function DocumentView({ doc }: { doc: DocumentDetail }) {
                   />
                 </Stack>
               )}
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...documentKeys.history(doc.id), doc.version]}
-              fetchPage={(skip) => documentHistory(doc.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...documentKeys.history(doc.id), doc.version]}
+            fetchPage={(skip) => documentHistory(doc.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>

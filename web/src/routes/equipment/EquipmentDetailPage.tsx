@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -13,7 +13,8 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -154,15 +155,10 @@ function EquipmentDetail({ item }: { item: Equipment }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...equipmentKeys.history(item.id), item.version]}
-              fetchPage={(skip) => equipmentHistory(item.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...equipmentKeys.history(item.id), item.version]}
+            fetchPage={(skip) => equipmentHistory(item.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <CalibrationDialog
@@ -187,10 +183,7 @@ function CalibrationLog({ id }: { id: string }) {
   const calibrations = useCalibrations(id);
   const items = calibrations.data?.items ?? [];
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        Calibrations
-      </Title>
+    <SectionCard title="Calibrations">
       {calibrations.error && <QueryError error={calibrations.error} what="calibrations" />}
       {!calibrations.isLoading && items.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -260,7 +253,7 @@ function CalibrationLog({ id }: { id: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -268,10 +261,7 @@ function MaintenanceLog({ id }: { id: string }) {
   const log = useMaintenance(id);
   const items = log.data?.items ?? [];
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        Maintenance log
-      </Title>
+    <SectionCard title="Maintenance log">
       {log.error && <QueryError error={log.error} what="maintenance log" />}
       {!log.isLoading && items.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -299,6 +289,6 @@ function MaintenanceLog({ id }: { id: string }) {
           </Table.Tbody>
         </Table>
       )}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, Grid, Skeleton, Stack, Table, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Skeleton, Stack, Table } from '@mantine/core';
 import { IconEdit } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { LinesTable } from '../../components/priced-lines/LinesTable';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -106,15 +107,10 @@ function QuoteDetail({ quote }: { quote: Quote }) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...quoteKeys.history(quote.id), quote.version]}
-              fetchPage={(skip) => quoteHistory(quote.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...quoteKeys.history(quote.id), quote.version]}
+            fetchPage={(skip) => quoteHistory(quote.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>
@@ -127,10 +123,7 @@ function RevisionsCard({ quote }: { quote: Quote }) {
   const items = revisions.data?.items ?? [];
   if (items.length < 2) return null;
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="sm">
-        Revisions
-      </Title>
+    <SectionCard title="Revisions" titleGap="sm">
       <Table data-testid="quote-revisions">
         <Table.Thead>
           <Table.Tr>
@@ -159,6 +152,6 @@ function RevisionsCard({ quote }: { quote: Quote }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Card>
+    </SectionCard>
   );
 }

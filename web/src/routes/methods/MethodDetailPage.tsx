@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, Skeleton, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Skeleton } from '@mantine/core';
 import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -118,29 +119,18 @@ function MethodDetail({ method }: { method: Method }) {
               ]}
             />
           </Card>
-          <Card withBorder padding="lg" mb="md">
-            <Title order={2} fz="h4" mb="sm">
-              Parameters
-            </Title>
+          <SectionCard title="Parameters" titleGap="sm" mb="md">
             <ParametersTable parameters={method.parameters} />
-          </Card>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="sm">
-              Authorised engineers
-            </Title>
+          </SectionCard>
+          <SectionCard title="Authorised engineers" titleGap="sm">
             <AuthorisedEngineers method={method} />
-          </Card>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...methodKeys.history(method.id), method.version]}
-              fetchPage={(skip) => methodHistory(method.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...methodKeys.history(method.id), method.version]}
+            fetchPage={(skip) => methodHistory(method.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <ConfirmDialog

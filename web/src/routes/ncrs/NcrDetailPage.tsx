@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconArrowBack,
   IconClipboardList,
@@ -12,7 +12,8 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -163,22 +164,14 @@ function NcrDetail({ ncr }: { ncr: Ncr }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                Steps
-              </Title>
+            <SectionCard title="Steps">
               <StepTimeline steps={ncr.steps} />
-            </Card>
+            </SectionCard>
             {ncr.signatures.length > 0 && <SignaturesCard signatures={ncr.signatures} />}
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                History
-              </Title>
-              <HistoryTimeline
-                queryKey={[...ncrKeys.history(ncr.id), ncr.version]}
-                fetchPage={(skip) => ncrHistory(ncr.id, skip)}
-              />
-            </Card>
+            <HistoryCard
+              queryKey={[...ncrKeys.history(ncr.id), ncr.version]}
+              fetchPage={(skip) => ncrHistory(ncr.id, skip)}
+            />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Grid, SimpleGrid, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, SimpleGrid, Skeleton, Stack } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconEdit, IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { AttachmentsPanel } from '../../features/documents/AttachmentsPanel';
@@ -138,15 +138,10 @@ function ProjectDetail({ overview, portal }: { overview: ProjectOverview; portal
         </Grid.Col>
         {!portal && (
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                History
-              </Title>
-              <HistoryTimeline
-                queryKey={[...projectKeys.history(project.id), project.version]}
-                fetchPage={(skip) => projectHistory(project.id, skip)}
-              />
-            </Card>
+            <HistoryCard
+              queryKey={[...projectKeys.history(project.id), project.version]}
+              fetchPage={(skip) => projectHistory(project.id, skip)}
+            />
           </Grid.Col>
         )}
       </Grid>

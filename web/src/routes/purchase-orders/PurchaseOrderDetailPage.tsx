@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Grid,
-  Group,
-  Progress,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Progress, Skeleton, Stack, Table, Text } from '@mantine/core';
 import {
   IconArrowBackUp,
   IconCircleCheck,
@@ -27,7 +15,8 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { StateBadge } from '../../components/ui/StateBadge';
@@ -166,15 +155,10 @@ export function PurchaseOrderDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...purchaseOrderKeys.history(o.id), o.version]}
-              fetchPage={(skip) => purchaseOrderHistory(o.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...purchaseOrderKeys.history(o.id), o.version]}
+            fetchPage={(skip) => purchaseOrderHistory(o.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <ReceiveDialog
@@ -290,10 +274,7 @@ function Receipts({ order }: { order: PurchaseOrder }) {
   if (!items.length) return null;
   const lineOf = (id: string) => order.lines.find((l) => l.id === id);
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="sm">
-        Receipts
-      </Title>
+    <SectionCard title="Receipts" titleGap="sm">
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -316,6 +297,6 @@ function Receipts({ order }: { order: PurchaseOrder }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconEdit, IconRefresh, IconSignature } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,8 @@ import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar } from '../../components/actions/ActionBar';
 import { saveBlob } from '../../components/data-table/download';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { StateBadge } from '../../components/ui/StateBadge';
@@ -217,15 +218,10 @@ export function ReportDetailPage() {
               <VersionChain versions={versions.data ?? []} current={r.id} />
             )}
             {me.role !== 'customer' && (
-              <Card withBorder padding="lg">
-                <Title order={2} fz="h4" mb="md">
-                  History
-                </Title>
-                <HistoryTimeline
-                  queryKey={[...reportKeys.history(r.id), r.version]}
-                  fetchPage={(skip) => reportHistory(r.id, skip)}
-                />
-              </Card>
+              <HistoryCard
+                queryKey={[...reportKeys.history(r.id), r.version]}
+                fetchPage={(skip) => reportHistory(r.id, skip)}
+              />
             )}
           </Stack>
         </Grid.Col>
@@ -236,10 +232,7 @@ export function ReportDetailPage() {
 
 function VersionChain({ versions, current }: { versions: Report[]; current: string }) {
   return (
-    <Card withBorder padding="lg" data-testid="version-chain">
-      <Title order={2} fz="h4" mb="sm">
-        Versions
-      </Title>
+    <SectionCard title="Versions" titleGap="sm" data-testid="version-chain">
       <Table>
         <Table.Tbody>
           {versions.map((v) => (
@@ -261,6 +254,6 @@ function VersionChain({ versions, current }: { versions: Report[]; current: stri
           ))}
         </Table.Tbody>
       </Table>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCircleX, IconEdit, IconEye, IconFileDollar, IconThumbDown } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { type Rfq, type RfqAction, rfqAction, rfqHistory, rfqKeys, useRfq } from '../../features/rfqs/api';
@@ -136,18 +136,14 @@ function RfqDetail({ rfq, portal }: { rfq: Rfq; portal: boolean }) {
         </Grid.Col>
         {!portal && (
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                History
-              </Title>
-              <HistoryTimeline
-                queryKey={[...rfqKeys.history(rfq.id), rfq.version]}
-                fetchPage={(skip) => rfqHistory(rfq.id, skip)}
-              />
+            <HistoryCard
+              queryKey={[...rfqKeys.history(rfq.id), rfq.version]}
+              fetchPage={(skip) => rfqHistory(rfq.id, skip)}
+            >
               <Text size="xs" c="dimmed" mt="sm">
                 Quotes keep their own history.
               </Text>
-            </Card>
+            </HistoryCard>
           </Grid.Col>
         )}
       </Grid>

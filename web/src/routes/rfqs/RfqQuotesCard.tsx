@@ -1,5 +1,6 @@
-import { Alert, Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { LinesTable } from '../../components/priced-lines/LinesTable';
 import { type Quote, useRfqQuotes } from '../../features/estimations/api';
 import { isLapsed, QuoteActions } from '../../features/estimations/components/QuoteActions';
@@ -17,10 +18,7 @@ export function RfqQuotesCard({ rfq, portal }: { rfq: Rfq; portal: boolean }) {
   const quotes = useRfqQuotes(rfq.id);
   const items = quotes.data?.items ?? [];
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="sm">
-        Quotes
-      </Title>
+    <SectionCard title="Quotes" titleGap="sm">
       {quotes.isLoading && <Text size="sm">Loading…</Text>}
       {!quotes.isLoading && items.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -38,7 +36,7 @@ export function RfqQuotesCard({ rfq, portal }: { rfq: Rfq; portal: boolean }) {
       ) : (
         items.length > 0 && <StaffQuotes quotes={items} />
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack } from '@mantine/core';
 import {
   IconCash,
   IconCheck,
@@ -14,7 +14,7 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { LinesTable } from '../../components/priced-lines/LinesTable';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -168,15 +168,10 @@ export function SalesOrderDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...salesOrderKeys.history(o.id), o.version]}
-              fetchPage={(skip) => salesOrderHistory(o.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...salesOrderKeys.history(o.id), o.version]}
+            fetchPage={(skip) => salesOrderHistory(o.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Group, Menu, Skeleton, Stack, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Menu, Skeleton, Stack } from '@mantine/core';
 import {
   IconArchive,
   IconArrowsSplit,
@@ -13,7 +13,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -214,22 +215,14 @@ function SampleDetail({ sample, portal }: { sample: Sample; portal: boolean }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                Chain of custody
-              </Title>
+            <SectionCard title="Chain of custody">
               <CustodyTimeline sample={sample} canRecord={lab} />
-            </Card>
+            </SectionCard>
             {!portal && (
-              <Card withBorder padding="lg">
-                <Title order={2} fz="h4" mb="md">
-                  History
-                </Title>
-                <HistoryTimeline
-                  queryKey={[...sampleKeys.history(sample.id), sample.version]}
-                  fetchPage={(skip) => sampleHistory(sample.id, skip)}
-                />
-              </Card>
+              <HistoryCard
+                queryKey={[...sampleKeys.history(sample.id), sample.version]}
+                fetchPage={(skip) => sampleHistory(sample.id, skip)}
+              />
             )}
           </Stack>
         </Grid.Col>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Grid, Skeleton, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Skeleton } from '@mantine/core';
 import { IconArchive, IconEdit, IconGitBranch, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -133,29 +134,18 @@ function SpecificationDetail({ spec }: { spec: Specification }) {
               ]}
             />
           </Card>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="sm">
-              Limits
-            </Title>
+          <SectionCard title="Limits" titleGap="sm">
             <LimitsTable limits={spec.limits} methods={methods.data ?? []} />
-          </Card>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg" mb="md">
-            <Title order={2} fz="h4" mb="sm">
-              Revisions
-            </Title>
+          <SectionCard title="Revisions" titleGap="sm" mb="md">
             <RevisionsList spec={spec} />
-          </Card>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...specificationKeys.history(spec.id), spec.version]}
-              fetchPage={(skip) => specificationHistory(spec.id, skip)}
-            />
-          </Card>
+          </SectionCard>
+          <HistoryCard
+            queryKey={[...specificationKeys.history(spec.id), spec.version]}
+            fetchPage={(skip) => specificationHistory(spec.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <ConfirmDialog

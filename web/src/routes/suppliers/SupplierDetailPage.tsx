@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -12,7 +12,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { StateBadge } from '../../components/ui/StateBadge';
@@ -104,10 +105,7 @@ export function SupplierDetailPage() {
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                Evaluation
-              </Title>
+            <SectionCard title="Evaluation">
               <Fields
                 items={[
                   { label: 'Status', value: SUPPLIER_STATUS_LOOKS[s.approval_status].label },
@@ -116,7 +114,7 @@ export function SupplierDetailPage() {
                   { label: 'Next evaluation due', value: formatDate(s.next_evaluation_due) },
                 ]}
               />
-            </Card>
+            </SectionCard>
             <Card withBorder padding="lg">
               <Fields
                 items={[
@@ -132,10 +130,7 @@ export function SupplierDetailPage() {
                 ]}
               />
             </Card>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="sm">
-                Contacts
-              </Title>
+            <SectionCard title="Contacts" titleGap="sm">
               {s.contacts.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   No contacts recorded.
@@ -162,19 +157,14 @@ export function SupplierDetailPage() {
                   </Table.Tbody>
                 </Table>
               )}
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...supplierKeys.history(s.id), s.version]}
-              fetchPage={(skip) => supplierHistory(s.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...supplierKeys.history(s.id), s.version]}
+            fetchPage={(skip) => supplierHistory(s.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <EvaluationDialog

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Grid, Group, Skeleton, Stack, Text } from '@mantine/core';
 import {
   IconCheck,
   IconEdit,
@@ -13,7 +13,8 @@ import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar, type ActionSpec } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { runTaskAction, type TaskAction, taskHistory, taskKeys, useTask } from '../../features/tasks/api';
@@ -168,15 +169,17 @@ export function TaskDetailPage() {
                 ]}
               />
             </Card>
-            <Card withBorder padding="lg">
-              <Group justify="space-between" mb="md">
-                <Title order={2} fz="h4">
+            <SectionCard
+              title={
+                <>
                   Subtasks{' '}
                   {t.subtask_count
                     ? `(${t.subtask_count - t.open_subtask_count}/${t.subtask_count} closed)`
                     : ''}
-                </Title>
-                {canWrite && (
+                </>
+              }
+              actions={
+                canWrite && (
                   <Button
                     component={Link}
                     to={`/tasks/new?parent=${t.id}`}
@@ -186,22 +189,18 @@ export function TaskDetailPage() {
                   >
                     Add subtask
                   </Button>
-                )}
-              </Group>
+                )
+              }
+            >
               <SubtaskTree taskId={t.id} version={t.version} />
-            </Card>
+            </SectionCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...taskKeys.history(t.id), t.version]}
-              fetchPage={(skip) => taskHistory(t.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...taskKeys.history(t.id), t.version]}
+            fetchPage={(skip) => taskHistory(t.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>

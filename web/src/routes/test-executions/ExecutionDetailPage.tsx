@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import {
@@ -78,27 +79,19 @@ function ExecutionDetail({ execution }: { execution: TestExecution }) {
               ]}
             />
           </Card>
-          <Card withBorder padding="lg" mb="md">
-            <Title order={2} fz="h4" mb="sm">
-              Conditions
-            </Title>
+          <SectionCard title="Conditions" titleGap="sm" mb="md">
             <ConditionsForm execution={execution} onSaved={refresh} />
-          </Card>
+          </SectionCard>
           <Title order={2} fz="h4" mb="sm">
             Results
           </Title>
           <ResultsTable fixed={{ execution_id: execution.id }} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...executionKeys.history(execution.id), execution.version]}
-              fetchPage={(skip) => executionHistory(execution.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...executionKeys.history(execution.id), execution.version]}
+            fetchPage={(skip) => executionHistory(execution.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>

@@ -1,10 +1,11 @@
-import { Anchor, Button, Card, Grid, Group, Skeleton, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Skeleton, Text } from '@mantine/core';
 import { IconTable } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { executionKeys, useExecutions } from '../../features/test-executions/api';
@@ -81,15 +82,15 @@ function PlanDetail({ plan }: { plan: TestPlan }) {
               ]}
             />
           </Card>
-          <Card withBorder padding="lg">
-            <Group justify="space-between" mb="sm">
-              <Title order={2} fz="h4">
-                Executions
-              </Title>
+          <SectionCard
+            title="Executions"
+            titleGap="sm"
+            actions={
               <Anchor component={Link} to={`/test-results?plan_id=${plan.id}`} size="sm">
                 All results of this plan
               </Anchor>
-            </Group>
+            }
+          >
             {executions.error ? (
               <QueryError error={executions.error} onRetry={() => executions.refetch()} />
             ) : executions.isLoading ? (
@@ -97,21 +98,17 @@ function PlanDetail({ plan }: { plan: TestPlan }) {
             ) : (
               <ExecutionsList executions={executions.data ?? []} onChanged={refresh} />
             )}
-          </Card>
+          </SectionCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...planKeys.history(plan.id), plan.version]}
-              fetchPage={(skip) => planHistory(plan.id, skip)}
-            />
+          <HistoryCard
+            queryKey={[...planKeys.history(plan.id), plan.version]}
+            fetchPage={(skip) => planHistory(plan.id, skip)}
+          >
             <Text size="xs" c="dimmed" mt="sm">
               Version {plan.version}
             </Text>
-          </Card>
+          </HistoryCard>
         </Grid.Col>
       </Grid>
     </>

@@ -1,9 +1,10 @@
-import { Anchor, Card, Grid, Skeleton, Title } from '@mantine/core';
+import { Anchor, Card, Grid, Skeleton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { VerdictChip } from '../../components/ui/VerdictChip';
@@ -93,31 +94,20 @@ function ResultDetail({ result }: { result: TestResult }) {
               ]}
             />
           </Card>
-          <Card withBorder padding="lg" mb="md">
-            <Title order={2} fz="h4" mb="sm">
-              Verdicts per specification
-            </Title>
+          <SectionCard title="Verdicts per specification" titleGap="sm" mb="md">
             <VerdictsTable verdicts={result.verdicts} />
-          </Card>
+          </SectionCard>
           <SignaturesCard title="Approval signature" signatures={result.signatures} mb="md" />
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="sm">
-              Corrections
-            </Title>
+          <SectionCard title="Corrections" titleGap="sm">
             <CorrectionChain result={result} />
-          </Card>
+          </SectionCard>
         </Grid.Col>
         {staff && (
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                History
-              </Title>
-              <HistoryTimeline
-                queryKey={[...resultKeys.history(result.id), result.version]}
-                fetchPage={(skip) => resultHistory(result.id, skip)}
-              />
-            </Card>
+            <HistoryCard
+              queryKey={[...resultKeys.history(result.id), result.version]}
+              fetchPage={(skip) => resultHistory(result.id, skip)}
+            />
           </Grid.Col>
         )}
       </Grid>

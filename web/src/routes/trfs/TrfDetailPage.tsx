@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Grid, Skeleton, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Skeleton, Stack } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconEdit, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -149,25 +150,17 @@ function TrfDetail({ trf, portal }: { trf: Trf; portal: boolean }) {
         </Grid.Col>
         {!portal && (
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Card withBorder padding="lg">
-              <Title order={2} fz="h4" mb="md">
-                History
-              </Title>
-              <HistoryTimeline
-                queryKey={[...trfKeys.history(trf.id), trf.version]}
-                fetchPage={(skip) => trfHistory(trf.id, skip)}
-              />
-            </Card>
+            <HistoryCard
+              queryKey={[...trfKeys.history(trf.id), trf.version]}
+              fetchPage={(skip) => trfHistory(trf.id, skip)}
+            />
           </Grid.Col>
         )}
       </Grid>
       <Stack>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="sm">
-            Items
-          </Title>
+        <SectionCard title="Items" titleGap="sm">
           <TrfItemsTable items={trf.items} staff={!portal} />
-        </Card>
+        </SectionCard>
         <TrfSamplesCard trf={trf} portal={portal} canRegister={!portal && hasRole(me.role, TRF_WRITERS)} />
       </Stack>
       <ConfirmDialog

@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Grid, Skeleton, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Skeleton } from '@mantine/core';
 import { IconArchive, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
 import { ConfirmDialog } from '../../components/dialogs/ConfirmDialog';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
@@ -100,15 +100,10 @@ function UserDetail({ user }: { user: User }) {
           {isAdmin && <UserAdminPanel key={user.version} user={user} isSelf={user.id === me.id} />}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...userKeys.history(user.id), user.version]}
-              fetchPage={(skip) => userHistory(user.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...userKeys.history(user.id), user.version]}
+            fetchPage={(skip) => userHistory(user.id, skip)}
+          />
         </Grid.Col>
       </Grid>
       <ConfirmDialog

@@ -9,7 +9,6 @@ import {
   Skeleton,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { IconCheck, IconEdit, IconPlayerPause, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,7 +18,8 @@ import { errorMessage } from '../../api/problem';
 import { useSetCrumb } from '../../app/shell/crumbs';
 import { ActionBar } from '../../components/actions/ActionBar';
 import { Fields } from '../../components/detail/Fields';
-import { HistoryTimeline } from '../../components/detail/HistoryTimeline';
+import { HistoryCard } from '../../components/detail/HistoryCard';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { QueryError } from '../../components/ui/QueryState';
 import { StateBadge } from '../../components/ui/StateBadge';
@@ -142,15 +142,10 @@ export function WorkOrderDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg">
-            <Title order={2} fz="h4" mb="md">
-              History
-            </Title>
-            <HistoryTimeline
-              queryKey={[...workOrderKeys.history(o.id), o.version]}
-              fetchPage={(skip) => workOrderHistory(o.id, skip)}
-            />
-          </Card>
+          <HistoryCard
+            queryKey={[...workOrderKeys.history(o.id), o.version]}
+            fetchPage={(skip) => workOrderHistory(o.id, skip)}
+          />
         </Grid.Col>
       </Grid>
     </>
@@ -178,15 +173,15 @@ function ProgressCard({ order, onSaved }: { order: WorkOrder; onSaved: () => Pro
     }
   };
   return (
-    <Card withBorder padding="lg">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} fz="h4">
-          Progress
-        </Title>
+    <SectionCard
+      title="Progress"
+      titleGap="xs"
+      actions={
         <Text fw={700} data-testid="wo-progress">
           {order.progress} %
         </Text>
-      </Group>
+      }
+    >
       <Progress value={order.progress} size="lg" aria-label={`${order.progress} % done`} />
       <Text size="sm" c="dimmed" mt="xs">
         {derived
@@ -209,6 +204,6 @@ function ProgressCard({ order, onSaved }: { order: WorkOrder; onSaved: () => Pro
           </Button>
         </Group>
       )}
-    </Card>
+    </SectionCard>
   );
 }
