@@ -1,7 +1,8 @@
-import { ActionIcon, Anchor, Card, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Skeleton, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { QueryError } from '../../components/ui/QueryState';
 import { FileUpload } from '../../components/upload/FileUpload';
 import { hasRole } from '../../lib/auth/roles';
@@ -41,10 +42,7 @@ export function AttachmentsPanel({
   const canUpload = hasRole(me.role, UPLOADERS);
   const staff = me.role !== 'customer';
   return (
-    <Card withBorder padding="lg" aria-label={title}>
-      <Title order={2} fz="h4" mb="md">
-        {title}
-      </Title>
+    <SectionCard title={title} aria-label={title}>
       {docs.isLoading ? (
         <Skeleton h={60} />
       ) : docs.error ? (
@@ -72,7 +70,7 @@ export function AttachmentsPanel({
           />
         </Stack>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,4 +1,5 @@
-import { Card, type MantineSpacing, Stack, Text, Title } from '@mantine/core';
+import { type MantineSpacing, Stack, Text } from '@mantine/core';
+import { SectionCard } from '../../components/detail/SectionCard';
 import { formatDateTime } from '../../lib/format';
 
 export interface Signature {
@@ -20,12 +21,9 @@ export function SignaturesCard({
   mb?: MantineSpacing;
 }) {
   return (
-    <Card withBorder padding="lg" mb={mb}>
-      <Title order={2} fz="h4" mb="sm">
-        {title}
-      </Title>
+    <SectionCard title={title} titleGap="sm" mb={mb}>
       <SignatureList signatures={signatures} />
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,20 +1,9 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconFlag, IconPlus } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
@@ -62,10 +51,7 @@ export function FindingsPanel({
     }
   };
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        Findings
-      </Title>
+    <SectionCard title="Findings">
       {findings.error && <QueryError error={findings.error} what="findings" />}
       {!findings.isLoading && items.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -123,7 +109,7 @@ export function FindingsPanel({
         </Table.ScrollContainer>
       )}
       {recording && <AddFindingForm auditId={audit.id} onAdded={onChanged} />}
-    </Card>
+    </SectionCard>
   );
 }
 

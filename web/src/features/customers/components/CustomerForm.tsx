@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Button,
-  Card,
   Checkbox,
   Group,
   SimpleGrid,
@@ -9,10 +8,10 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import type { Customer, CustomerInput } from '../api';
@@ -111,10 +110,7 @@ export function CustomerForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={900}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Company
-          </Title>
+        <SectionCard title="Company">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Company name"
@@ -157,12 +153,10 @@ export function CustomerForm({
             {...form.getInputProps('is_active', { type: 'checkbox' })}
             key={form.key('is_active')}
           />
-        </Card>
-        <Card withBorder padding="lg">
-          <Group justify="space-between" mb="md">
-            <Title order={2} fz="h4">
-              Contacts
-            </Title>
+        </SectionCard>
+        <SectionCard
+          title="Contacts"
+          actions={
             <Button
               variant="light"
               size="xs"
@@ -171,7 +165,8 @@ export function CustomerForm({
             >
               Add contact
             </Button>
-          </Group>
+          }
+        >
           {contacts.length === 0 && (
             <Text size="sm" c="dimmed">
               No contacts yet.
@@ -226,7 +221,7 @@ export function CustomerForm({
               </Group>
             ))}
           </Stack>
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -1,6 +1,7 @@
-import { Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -128,10 +129,7 @@ export function QuoteForm({
             <TextInput label="Title" {...form.getInputProps('title')} key={form.key('title')} />
           </SimpleGrid>
         </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="sm">
-            Lines
-          </Title>
+        <SectionCard title="Lines" titleGap="sm">
           <LineGrid
             form={form as never}
             taxRate={values.tax_rate}
@@ -139,7 +137,7 @@ export function QuoteForm({
             searchMethods={searchPricedMethods}
             methodsKey={quoteKeys.options('methods')}
           />
-        </Card>
+        </SectionCard>
         <Card withBorder padding="lg">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput

@@ -1,5 +1,4 @@
 import {
-  Card,
   Checkbox,
   Group,
   MultiSelect,
@@ -8,8 +7,8 @@ import {
   Stack,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useEngineerCandidates } from '../api';
@@ -50,10 +49,7 @@ export function MethodForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={960}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Method
-          </Title>
+        <SectionCard title="Method">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
@@ -74,17 +70,11 @@ export function MethodForm({
             />
           </SimpleGrid>
           <Textarea mt="sm" label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Parameters measured
-          </Title>
+        </SectionCard>
+        <SectionCard title="Parameters measured">
           <ParametersEditor form={form} />
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Price, turnaround and authorisation
-          </Title>
+        </SectionCard>
+        <SectionCard title="Price, turnaround and authorisation">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput
               label="Default price"
@@ -129,7 +119,7 @@ export function MethodForm({
               {...form.getInputProps('is_active', { type: 'checkbox' })}
             />
           </Group>
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

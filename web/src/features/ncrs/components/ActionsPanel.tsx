@@ -2,19 +2,18 @@ import {
   ActionIcon,
   Badge,
   Button,
-  Card,
   Group,
   Select,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { ReasonDialog } from '../../../components/dialogs/ReasonDialog';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
@@ -68,10 +67,7 @@ export function ActionsPanel({
     onChanged();
   };
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        CAPA actions
-      </Title>
+    <SectionCard title="CAPA actions">
       {actions.error && <QueryError error={actions.error} what="actions" />}
       {!actions.isLoading && items.length === 0 ? (
         <Text size="sm" c="dimmed" mb="sm">
@@ -161,7 +157,7 @@ export function ActionsPanel({
           onClose={() => setCompleting(null)}
         />
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Card, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
@@ -46,10 +47,7 @@ export function EffectivenessForm({
     },
   );
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        Effectiveness check
-      </Title>
+    <SectionCard title="Effectiveness check">
       {!editable && !ncr.effectiveness_check ? (
         <Text size="sm" c="dimmed">
           Recorded during verification, once every action is done.
@@ -90,6 +88,6 @@ export function EffectivenessForm({
           </Stack>
         </form>
       )}
-    </Card>
+    </SectionCard>
   );
 }

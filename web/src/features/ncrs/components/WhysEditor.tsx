@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { isApiError } from '../../../api/problem';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { useFormSubmit } from '../../../components/forms/useFormSubmit';
@@ -51,10 +52,7 @@ export function WhysEditor({ ncr, editable, onSaved }: { ncr: Ncr; editable: boo
   );
   const whys = form.getValues().whys;
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="md">
-        Containment and root cause
-      </Title>
+    <SectionCard title="Containment and root cause">
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <FormError message={formError} />
@@ -124,6 +122,6 @@ export function WhysEditor({ ncr, editable, onSaved }: { ncr: Ncr; editable: boo
           {editable && <FormActions align="end" submitLabel="Save analysis" pending={pending} />}
         </Stack>
       </form>
-    </Card>
+    </SectionCard>
   );
 }

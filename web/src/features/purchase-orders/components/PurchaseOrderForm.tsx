@@ -1,6 +1,7 @@
-import { Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -179,10 +180,7 @@ export function PurchaseOrderForm({
             />
           </SimpleGrid>
         </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="sm">
-            Lines
-          </Title>
+        <SectionCard title="Lines" titleGap="sm">
           <LineGrid
             {...PO_LINE_GRID}
             form={form as never}
@@ -211,7 +209,7 @@ export function PurchaseOrderForm({
             {...form.getInputProps('notes')}
             key={form.key('notes')}
           />
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -1,6 +1,7 @@
-import { Card, NumberInput, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteMultiSelect, RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -100,10 +101,7 @@ export function RfqForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={900}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Request
-          </Title>
+        <SectionCard title="Request">
           <Stack>
             {!portal && (
               <RemoteSelect
@@ -149,7 +147,7 @@ export function RfqForm({
               key={form.key('requested_tests')}
             />
           </Stack>
-        </Card>
+        </SectionCard>
         <Card withBorder padding="lg">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput

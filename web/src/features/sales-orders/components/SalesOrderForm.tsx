@@ -1,6 +1,7 @@
-import { Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -116,10 +117,7 @@ export function SalesOrderForm({
             />
           </SimpleGrid>
         </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="sm">
-            Lines
-          </Title>
+        <SectionCard title="Lines" titleGap="sm">
           <LineGrid
             form={form as never}
             taxRate={values.tax_rate}
@@ -149,7 +147,7 @@ export function SalesOrderForm({
             {...form.getInputProps('notes')}
             key={form.key('notes')}
           />
-        </Card>
+        </SectionCard>
         <FormActions submitLabel="Create sales order" pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -1,6 +1,7 @@
-import { Card, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { type RemoteOption, RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -57,10 +58,7 @@ export function SampleForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={900}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Belongs to
-          </Title>
+        <SectionCard title="Belongs to">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <RemoteSelect
               label="Project"
@@ -104,11 +102,8 @@ export function SampleForm({
               key={form.key('trf_item_no')}
             />
           </SimpleGrid>
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Receipt
-          </Title>
+        </SectionCard>
+        <SectionCard title="Receipt">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Description"
@@ -155,7 +150,7 @@ export function SampleForm({
               key={form.key('retention_until')}
             />
           </SimpleGrid>
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -1,6 +1,7 @@
-import { Anchor, Card, Table, Title } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { listSamples, type Sample, sampleKeys } from '../api';
 import { SampleStatusBadge } from './SampleBadges';
 
@@ -13,10 +14,7 @@ export function SubSamples({ sample, portal }: { sample: Sample; portal: boolean
   const items = children.data?.items ?? [];
   if (!items.length) return null;
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} fz="h4" mb="sm">
-        Partitions
-      </Title>
+    <SectionCard title="Partitions" titleGap="sm">
       <Table data-testid="sub-samples">
         <Table.Tbody>
           {items.map((c) => (
@@ -34,6 +32,6 @@ export function SubSamples({ sample, portal }: { sample: Sample; portal: boolean
           ))}
         </Table.Tbody>
       </Table>
-    </Card>
+    </SectionCard>
   );
 }

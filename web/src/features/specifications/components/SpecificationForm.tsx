@@ -1,5 +1,6 @@
-import { Alert, Card, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { type Specification, useMethodOptions } from '../api';
@@ -36,10 +37,7 @@ export function SpecificationForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={1200}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Specification
-          </Title>
+        <SectionCard title="Specification">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Code"
@@ -58,11 +56,8 @@ export function SpecificationForm({
             />
           </SimpleGrid>
           <Textarea mt="sm" label="Description" autosize minRows={2} {...form.getInputProps('description')} />
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Limits
-          </Title>
+        </SectionCard>
+        <SectionCard title="Limits">
           {mode === 'edit' && current ? (
             <>
               <Alert color="blue" icon={<IconInfoCircle aria-hidden />} mb="md">
@@ -74,7 +69,7 @@ export function SpecificationForm({
           ) : (
             <LimitsEditor form={form} methods={methods.data ?? []} />
           )}
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -9,11 +9,11 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { SUPPLIER_CATEGORIES, type Supplier, type SupplierInput } from '../api';
@@ -164,11 +164,10 @@ export function SupplierForm({
             key={form.key('notes')}
           />
         </Card>
-        <Card withBorder padding="lg">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} fz="h4">
-              Contacts
-            </Title>
+        <SectionCard
+          title="Contacts"
+          titleGap="sm"
+          actions={
             <Button
               variant="light"
               size="xs"
@@ -177,7 +176,8 @@ export function SupplierForm({
             >
               Add contact
             </Button>
-          </Group>
+          }
+        >
           {contacts.length === 0 && (
             <Text size="sm" c="dimmed">
               No contacts yet.
@@ -220,7 +220,7 @@ export function SupplierForm({
               </ActionIcon>
             </Group>
           ))}
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

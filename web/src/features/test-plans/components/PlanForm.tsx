@@ -1,8 +1,5 @@
 import {
   Anchor,
-  Button,
-  Card,
-  Group,
   MultiSelect,
   SegmentedControl,
   Select,
@@ -11,10 +8,11 @@ import {
   Text,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { type UseFormReturnType, useForm } from '@mantine/form';
+import { SectionCard } from '../../../components/detail/SectionCard';
+import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { RemoteMultiSelect, RemoteSelect } from '../../../components/forms/RemoteSelect';
 import {
@@ -110,10 +108,7 @@ export function PlanForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={960}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            What to test
-          </Title>
+        <SectionCard title="What to test">
           <Stack>
             <RemoteSelect
               label="Project"
@@ -196,11 +191,8 @@ export function PlanForm({
               </Text>
             </div>
           </Stack>
-        </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Who and when
-          </Title>
+        </SectionCard>
+        <SectionCard title="Who and when">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Engineer"
@@ -225,15 +217,14 @@ export function PlanForm({
             />
           </SimpleGrid>
           <Textarea mt="sm" label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
-        </Card>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending}>
-            Create plan
-          </Button>
-        </Group>
+        </SectionCard>
+        <FormActions
+          align="end"
+          cancelWhilePending
+          submitLabel="Create plan"
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

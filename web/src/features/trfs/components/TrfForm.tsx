@@ -1,6 +1,7 @@
-import { Alert, Card, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { FormActions } from '../../../components/forms/FormActions';
 import { FormError } from '../../../components/forms/FormError';
 import { type RemoteOption, RemoteSelect } from '../../../components/forms/RemoteSelect';
@@ -39,10 +40,7 @@ export function TrfForm({
     <form onSubmit={onSubmit} noValidate>
       <Stack maw={1000}>
         <FormError message={formError} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Request
-          </Title>
+        <SectionCard title="Request">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <RemoteSelect
               label="Project"
@@ -92,12 +90,9 @@ export function TrfForm({
               key={form.key('applicant.address')}
             />
           </SimpleGrid>
-        </Card>
+        </SectionCard>
         <TrfItemsEditor form={form} staff={staff} />
-        <Card withBorder padding="lg">
-          <Title order={2} fz="h4" mb="md">
-            Instructions and declaration
-          </Title>
+        <SectionCard title="Instructions and declaration">
           {!staff && (
             <Alert variant="light" icon={<IconInfoCircle aria-hidden />} mb="md">
               Pick the specifications to judge each item against; if yours is not listed, name the buyer
@@ -140,7 +135,7 @@ export function TrfForm({
           <Text size="xs" c="dimmed" mt="sm">
             The request is submitted to the laboratory, which accepts it or returns it to you with its reason.
           </Text>
-        </Card>
+        </SectionCard>
         <FormActions submitLabel={submitLabel} pending={pending} onCancel={onCancel} />
       </Stack>
     </form>

@@ -9,9 +9,9 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { RemoteMultiSelect } from '../../../components/forms/RemoteSelect';
 import { methodOptions, specificationOptions } from '../api';
 import { emptyItem, type TrfFormApi } from './trfForm';
@@ -23,11 +23,9 @@ import { emptyItem, type TrfFormApi } from './trfForm';
 export function TrfItemsEditor({ form, staff }: { form: TrfFormApi; staff: boolean }) {
   const items = form.getValues().items;
   return (
-    <Card withBorder padding="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={2} fz="h4">
-          Items
-        </Title>
+    <SectionCard
+      title="Items"
+      actions={
         <Button
           variant="light"
           size="xs"
@@ -36,7 +34,8 @@ export function TrfItemsEditor({ form, staff }: { form: TrfFormApi; staff: boole
         >
           Add item
         </Button>
-      </Group>
+      }
+    >
       {typeof form.errors.items === 'string' && (
         <Text c="red" size="sm" mb="sm" role="alert">
           {form.errors.items}
@@ -126,6 +125,6 @@ export function TrfItemsEditor({ form, staff }: { form: TrfFormApi; staff: boole
           </Card>
         ))}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
-import { Anchor, Button, Card, Group, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Table, Text } from '@mantine/core';
 import { IconPlus, IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { formatDate } from '../../../lib/format';
 import { type Trf, trfKeys, trfSamples } from '../api';
 
@@ -21,12 +22,12 @@ export function TrfSamplesCard({
   });
   const query = `project_id=${trf.project_id}&trf_id=${trf.id}`;
   return (
-    <Card withBorder padding="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} fz="h4">
-          Samples
-        </Title>
-        {canRegister && !trf.archived_at && (
+    <SectionCard
+      title="Samples"
+      titleGap="sm"
+      actions={
+        canRegister &&
+        !trf.archived_at && (
           <Group gap="xs">
             <Button
               size="xs"
@@ -47,8 +48,9 @@ export function TrfSamplesCard({
               Bulk registration
             </Button>
           </Group>
-        )}
-      </Group>
+        )
+      }
+    >
       {samples.isLoading ? (
         <Skeleton h={60} />
       ) : !samples.data?.items.length ? (
@@ -87,6 +89,6 @@ export function TrfSamplesCard({
           </Table>
         </Table.ScrollContainer>
       )}
-    </Card>
+    </SectionCard>
   );
 }

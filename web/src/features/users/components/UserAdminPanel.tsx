@@ -1,8 +1,9 @@
-import { Button, Card, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Role } from '../../../api/types';
+import { SectionCard } from '../../../components/detail/SectionCard';
 import { ConfirmDialog } from '../../../components/dialogs/ConfirmDialog';
 import { formatDateTime } from '../../../lib/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -46,10 +47,7 @@ export function UserAdminPanel({ user, isSelf }: { user: User; isSelf: boolean }
   const roleChanged = role !== user.role || (role === 'customer' && customerId !== user.customer_id);
   return (
     <Stack>
-      <Card withBorder padding="lg">
-        <Title order={2} fz="h4" mb="md">
-          Role
-        </Title>
+      <SectionCard title="Role">
         <Stack maw={420}>
           <Select
             label="Role"
@@ -81,11 +79,8 @@ export function UserAdminPanel({ user, isSelf }: { user: User; isSelf: boolean }
             Save role
           </Button>
         </Stack>
-      </Card>
-      <Card withBorder padding="lg">
-        <Title order={2} fz="h4" mb="md">
-          Access
-        </Title>
+      </SectionCard>
+      <SectionCard title="Access">
         <Stack>
           <Switch
             label={user.is_active ? 'Account is active' : 'Account is deactivated'}
@@ -129,7 +124,7 @@ export function UserAdminPanel({ user, isSelf }: { user: User; isSelf: boolean }
             </Button>
           </Group>
         </Stack>
-      </Card>
+      </SectionCard>
       <ConfirmDialog
         opened={pending !== null}
         title={pending?.title ?? ''}

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../../components/detail/SectionCard';
 
 const words = (key: string) => key.replace(/_/g, ' ');
 
@@ -43,15 +44,16 @@ export function CountsCard<T extends { id: string }>({
   children?: ReactNode;
 }) {
   return (
-    <Card withBorder padding="lg" data-testid={`section-${title.toLowerCase().replace(/\W+/g, '-')}`}>
-      <Group justify="space-between" mb="xs">
-        <Title order={2} fz="h4">
-          {title}
-        </Title>
+    <SectionCard
+      title={title}
+      titleGap="xs"
+      actions={
         <Text fw={700} size="lg">
           {total}
         </Text>
-      </Group>
+      }
+      data-testid={`section-${title.toLowerCase().replace(/\W+/g, '-')}`}
+    >
       {total === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
@@ -77,6 +79,6 @@ export function CountsCard<T extends { id: string }>({
             })}
         </Stack>
       )}
-    </Card>
+    </SectionCard>
   );
 }

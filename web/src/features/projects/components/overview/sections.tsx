@@ -1,5 +1,6 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { SectionCard } from '../../../../components/detail/SectionCard';
 import { formatDate } from '../../../../lib/format';
 import { formatMoney } from '../../../../lib/money';
 import type { ProjectOverview } from '../../api';
@@ -30,10 +31,7 @@ export function CommercialSection({ overview, portal }: SectionProps) {
       text
     );
   return (
-    <Card withBorder padding="lg" data-testid="section-commercial">
-      <Title order={2} fz="h4" mb="sm">
-        Request, quotes and orders
-      </Title>
+    <SectionCard title="Request, quotes and orders" titleGap="sm" data-testid="section-commercial">
       <Stack gap={6}>
         <Text size="sm">
           Request:{' '}
@@ -62,7 +60,7 @@ export function CommercialSection({ overview, portal }: SectionProps) {
           </Text>
         )}
       </Stack>
-    </Card>
+    </SectionCard>
   );
 }
 
