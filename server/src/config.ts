@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { type Static, Type } from 'typebox';
+import { PASSWORD_RULES } from './lib/passwords.ts';
 
 /**
  * Every setting Labline reads, with the seed documents' names. Validated once at boot: a typo in a
@@ -106,10 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     hashConcurrency: cfg.HASH_CONCURRENCY || availableParallelism(),
   };
   config.SECRET_KEY = resolveSecret(config);
-  // the first administrator's password obeys the same rules as every other (PASSWORD_RULES)
-  if (config.ADMIN_PASSWORD && (config.ADMIN_PASSWORD.length < 8 || config.ADMIN_PASSWORD.length > 128)) {
+  // the first administrator's password obeys the same rules as every other
+  const { minLength, maxLength } = PASSWORD_RULES;
+  const adminPassword = config.ADMIN_PASSWORD;
+  if (adminPassword && (adminPassword.length < minLength || adminPassword.length > maxLength)) {
     throw new ConfigError(
-      'Invalid configuration: ADMIN_PASSWORD must be 8 to 128 characters (or empty for a random one)',
+      `Invalid configuration: ADMIN_PASSWORD must be ${minLength} to ${maxLength} characters (or empty for a random one)`,
     );
   }
   const hours = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(config.WORK_HOURS);

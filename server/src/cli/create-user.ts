@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Config } from '../config.ts';
-import { users } from '../db/schema/index.ts';
 import { ROLES, type Role } from '../db/schema/users.ts';
 import { createUserDirect } from '../lib/bootstrap.ts';
 import { HashPool, PASSWORD_RULES } from '../lib/passwords.ts';
@@ -73,12 +71,6 @@ export async function createUserCommand(config: Config, argv: string[]) {
   const email = args.email.toLowerCase();
   return withDatabase(config, async (database) => {
     await database.migrate();
-    const [taken] = await database.db
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, email))
-      .limit(1);
-    if (taken) throw new CommandError(`A user with the e-mail ${email} already exists`);
     const customerId = args['customer-id'] ?? null;
     if (customerId && !(await customerIsBindable(database.db, customerId))) {
       throw new CommandError(`Customer ${customerId} does not exist or is archived`);
@@ -90,7 +82,7 @@ export async function createUserCommand(config: Config, argv: string[]) {
       role: args.role,
       customer_id: customerId,
     }).catch((err: { cause?: { code?: string }; code?: string }) => {
-      // a user with this address created between the check and the insert
+      // users_email_key (unique on lower(email)) is the one check: no window between a look and the insert
       if ((err.cause?.code ?? err.code) === '23505') {
         throw new CommandError(`A user with the e-mail ${email} already exists`);
       }
