@@ -9,8 +9,11 @@ import { claimJob, completeJob, failAttempt, findJob, heartbeat, type JobRow, re
 import { type JobContext, JobInterrupted, JobLeaseLost, jobHandler, jobTestHooks } from './registry.ts';
 
 /**
- * A turn of the event loop (after the claim, and before every step of a job): on PGlite a chain of
- * awaited queries resolves through microtasks only and would hold the API until the chain ends.
+ * A turn of the event loop after the claim and before every step of a job. The PGlite client
+ * already yields before each statement (db/pglite-turns.ts); these turns keep a step's own
+ * synchronous work (serialising a report's content, building its PDF data) from running in the same
+ * block as the previous step's. Without them, one of two 203-page bench runs fell to 99.6 % of
+ * /health calls within 50 ms.
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -15,11 +15,11 @@ import type { ReportDocument } from '../../pdf/templates/report.ts';
 /**
  * On PGlite every query runs on the event loop, so a 200-page report gathered in one query would
  * hold the API for its whole duration. Gathering goes in short steps instead: samples in keyset
- * pages, their results 25 samples per query, with a turn of the event loop between steps.
+ * pages, their results 25 samples per query; the PGlite client gives the loop a turn before each
+ * of them (db/pglite-turns.ts).
  */
 const SAMPLES_PER_PAGE = 100;
 const SAMPLES_PER_QUERY = 25;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The lab's name on its documents (the same as the quotes'). */
 export const LAB = { name: 'Labline Testing Laboratory', address: null };
@@ -118,7 +118,6 @@ export async function collectReportContent(
       const reported = new Set(found.map((r) => r.sample_id));
       sampleRows.push(...chunk.filter((s) => reported.has(s.id)));
       results.push(...found);
-      await nextTurn();
     }
   }
   const methodIds = [...new Set(results.map((r) => r.method_id))];
@@ -205,7 +204,7 @@ const samplePage = (db: Db, report: ReportScope, after: string | null) =>
     .orderBy(asc(samples.number))
     .limit(SAMPLES_PER_PAGE);
 
-/** The report's samples, page by page, with a turn of the event loop between pages. */
+/** The report's samples, page by page (keyset on number). */
 async function* reportSamples(db: Db, report: ReportScope) {
   let after: string | null = null;
   for (;;) {
@@ -213,7 +212,6 @@ async function* reportSamples(db: Db, report: ReportScope) {
     if (page.length) yield page;
     if (page.length < SAMPLES_PER_PAGE) return;
     after = page[page.length - 1].number;
-    await nextTurn();
   }
 }
 
