@@ -46,7 +46,6 @@ export async function notifyAssigned(tx: Db, task: Row, actorId: string) {
   });
 }
 
-/** Create: the reporter is the caller; an engineer creates tasks for themselves only. */
 type TaskLink = { entity_type: string; entity_id: string };
 
 /**
@@ -70,6 +69,7 @@ async function checkLinks(tx: Db, links: TaskLink[]): Promise<TaskLink[]> {
   return [...kept.values()];
 }
 
+/** Create: the reporter is the caller; an engineer creates tasks for themselves only. */
 export async function taskToInsert(tx: Db, body: Record<string, unknown>, req: FastifyRequest) {
   const values: Record<string, unknown> = { ...body, reporter_id: req.user.id, status: 'todo' };
   if (isEngineer(req)) {
