@@ -87,7 +87,9 @@ test('from a portal request to approved results the customer can read', async ({
   await signIn(page, CUSTOMER);
   await nav(page, 'My requests');
   await page.getByRole('link', { name: 'Request a quotation' }).first().click();
-  await page.getByLabel('Title').fill('Knit tensile, SS27 lot 12');
+  // wait for the form: the list behind the link has a "Title" column whose sort button has that label too
+  await expect(page.getByRole('heading', { level: 1, name: 'Request a quotation' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Knit tensile, SS27 lot 12');
   await page.getByLabel('Product').fill('Cotton jersey, navy and ecru');
   await choose(page, 'Tests from the catalogue', METHOD.code, new RegExp(METHOD.code));
   await page.keyboard.press('Escape');
